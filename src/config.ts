@@ -1,0 +1,40 @@
+export interface Config {
+  appName: string;
+  databasePath: string;
+  host: string;
+  port: number;
+  /** The public origin (scheme://host[:port]) when the app sits behind a proxy. */
+  publicOrigin: string | null;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  trustProxy: boolean;
+  idleTimeoutMinutes: number;
+  absoluteLifetimeHours: number;
+  seedDemo: boolean;
+  adminLoginId: string;
+  adminPassword: string | null;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const publicOrigin = env.PUBLIC_ORIGIN ? new URL(env.PUBLIC_ORIGIN).origin : null;
+  return {
+    appName: env.APP_NAME || "Tsunagu",
+    databasePath: env.DATABASE_PATH || "data/tsunagu.db",
+    host: env.HOST || "127.0.0.1",
+    port: positiveInt(env, "PORT", 3000),
+    publicOrigin,
+    trustProxy: env.TRUST_PROXY === "1",
+    idleTimeoutMinutes: positiveInt(env, "SESSION_IDLE_MINUTES", 60),
+    absoluteLifetimeHours: positiveInt(env, "SESSION_LIFETIME_HOURS", 12),
+    seedDemo: env.SEED_DEMO !== "0",
+    adminLoginId: env.ADMIN_LOGIN_ID || "admin",
+    adminPassword: env.ADMIN_PASSWORD || null,
+  };
+}

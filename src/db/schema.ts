@@ -1,0 +1,200 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Every business row carries salon_id: one database holds several salons, and every
+// query a signed-in user makes is scoped by the salon of that user.
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const salons = sqliteTable("salons", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  slotMinutes: integer("slot_minutes").notNull().default(30),
+  createdAt: createdAt(),
+});
+
+/** Business hours and the salon's 受付可能数 per slot, per weekday (0 = 日曜). */
+export const salonHours = sqliteTable(
+  "salon_hours",
+  {
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    weekday: integer("weekday").notNull(),
+    isOpen: integer("is_open", { mode: "boolean" }).notNull(),
+    /** Minutes after midnight, salon-local time. */
+    openMinute: integer("open_minute").notNull(),
+    closeMinute: integer("close_minute").notNull(),
+    capacity: integer("capacity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.salonId, t.weekday] })],
+);
+
+export const staff = sqliteTable(
+  "staff",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kana: text("kana").notNull(),
+    capacity: integer("capacity").notNull(),
+    displayOrder: integer("display_order").notNull().default(0),
+    salonboardCode: text("salonboard_code"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("staff_salon_idx").on(t.salonId, t.displayOrder),
+    uniqueIndex("staff_salonboard_code_uq").on(t.salonId, t.salonboardCode),
+  ],
+);
+
+export const facilities = sqliteTable(
+  "facilities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    capacity: integer("capacity").notNull(),
+    displayOrder: integer("display_order").notNull().default(0),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("facilities_salon_idx").on(t.salonId, t.displayOrder)],
+);
+
+export const menus = sqliteTable(
+  "menus",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    content: text("content").notNull().default(""),
+    durationMin: integer("duration_min").notNull(),
+    price: integer("price").notNull(),
+    salonboardCode: text("salonboard_code"),
+    displayOrder: integer("display_order").notNull().default(0),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("menus_salon_idx").on(t.salonId, t.displayOrder),
+    uniqueIndex("menus_salonboard_code_uq").on(t.salonId, t.salonboardCode),
+  ],
+);
+
+export const plans = sqliteTable(
+  "plans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    monthlyPrice: integer("monthly_price").notNull(),
+    displayOrder: integer("display_order").notNull().default(0),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plans_salon_idx").on(t.salonId, t.displayOrder)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    // Login ids are unique across salons: the sign-in form asks for no salon.
+    loginId: text("login_id").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["admin", "staff"] }).notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("users_salon_idx").on(t.salonId)],
+);
+
+/** Sessions are stored under the SHA-256 of their token: a leaked table signs no one in. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    loginId: text("login_id").notNull(),
+    ip: text("ip").notNull(),
+    failedAt: integer("failed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_failures_key_idx").on(t.loginId, t.ip, t.failedAt)],
+);
+
+export const GENDERS = ["female", "male", "other", "unanswered"] as const;
+export const REGISTRATION_ROUTES = ["管理画面", "HPB", "web", "電話", "店頭"] as const;
+
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    /** お客様番号: per salon, assigned in order, never reused. */
+    customerNo: integer("customer_no").notNull(),
+    lastName: text("last_name"),
+    firstName: text("first_name"),
+    lastNameKana: text("last_name_kana").notNull(),
+    firstNameKana: text("first_name_kana").notNull().default(""),
+    /** Digits only; shown with hyphens. */
+    phone: text("phone"),
+    email: text("email"),
+    /** YYYY-MM-DD */
+    birthday: text("birthday"),
+    gender: text("gender", { enum: GENDERS }).notNull().default("unanswered"),
+    occupation: text("occupation"),
+    address: text("address"),
+    memo: text("memo"),
+    caution: integer("caution", { mode: "boolean" }).notNull().default(false),
+    noShowCount: integer("no_show_count").notNull().default(0),
+    registrationRoute: text("registration_route", { enum: REGISTRATION_ROUTES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("customers_salon_no_uq").on(t.salonId, t.customerNo),
+    index("customers_salon_kana_idx").on(t.salonId, t.lastNameKana, t.firstNameKana),
+    index("customers_salon_phone_idx").on(t.salonId, t.phone),
+  ],
+);
+
+export type Salon = typeof salons.$inferSelect;
+export type SalonHours = typeof salonHours.$inferSelect;
+export type Staff = typeof staff.$inferSelect;
+export type Facility = typeof facilities.$inferSelect;
+export type Menu = typeof menus.$inferSelect;
+export type Plan = typeof plans.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Role = User["role"];
+export type Customer = typeof customers.$inferSelect;

@@ -1,0 +1,70 @@
+// Japan has had no daylight saving time since 1951: salon-local time is UTC+9.
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+export const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"] as const;
+
+export interface JstParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+}
+
+export function jstParts(date: Date): JstParts {
+  const d = new Date(date.getTime() + JST_OFFSET_MS);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "2025.04.01 16:23", as in the manual's "… 時点". */
+export function formatAsOf(date: Date): string {
+  const p = jstParts(date);
+  return `${p.year}.${pad(p.month)}.${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** "2025/04/01 16:23" */
+export function formatDateTime(date: Date): string {
+  const p = jstParts(date);
+  return `${p.year}/${pad(p.month)}/${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** The salon-local calendar day, "YYYY-MM-DD". */
+export function jstDate(date: Date): string {
+  const p = jstParts(date);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** Adds whole days to a "YYYY-MM-DD" calendar date. */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function weekdayOf(isoDate: string): number {
+  return new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+}
+
+/** 600 -> "10:00" */
+export function formatMinute(minute: number): string {
+  return `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
+}
+
+/** "10:00" -> 600; null when it is not a time of day. */
+export function parseMinute(text: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 24 || min > 59 || (h === 24 && min > 0)) return null;
+  return h * 60 + min;
+}
