@@ -68,6 +68,7 @@ export function updateSalonSettings(db: Db, salonId: number, values: FormValues)
   const form = new FormReader(values);
   const name = form.text("name", { label: "サロン名", required: true, max: 60 });
   const slotMinutes = Number(form.oneOf("slotMinutes", { label: "予約枠の長さ", options: SLOT_LENGTHS.map(String) }));
+  const slotKnown = !form.errors.slotMinutes;
 
   const hours = WEEKDAYS.map((day, weekday) => {
     const isOpen = form.bool(`isOpen${weekday}`);
@@ -75,7 +76,7 @@ export function updateSalonSettings(db: Db, salonId: number, values: FormValues)
     const time = (field: string, what: string): number => {
       const minute = parseMinute(values[field] ?? "");
       if (minute === null) form.fail(field, `${label}の${what}を「10:00」の形で入力してください。`);
-      else if (minute % slotMinutes !== 0) form.fail(field, `${label}の${what}は予約枠（${slotMinutes}分）の区切りで入力してください。`);
+      else if (slotKnown && minute % slotMinutes !== 0) form.fail(field, `${label}の${what}は予約枠（${slotMinutes}分）の区切りで入力してください。`);
       return minute ?? 0;
     };
     const openMinute = time(`open${weekday}`, "開店時刻");

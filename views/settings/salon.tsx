@@ -71,7 +71,9 @@ export function SalonForm({ form, csrfToken, flash }: { form: FormState; csrfTok
                     value="1"
                     checked={form.values[`isOpen${wd}`] === "1"}
                   />
-                  <label for={`f-isOpen${wd}`}>営業する</label>
+                  <label for={`f-isOpen${wd}`}>
+                    <span class="visually-hidden">{day}曜日を</span>営業する
+                  </label>
                 </td>
                 <Cell form={form} name={`open${wd}`} label={`${day}曜日の開店時刻`} kind="time" />
                 <Cell form={form} name={`close${wd}`} label={`${day}曜日の閉店時刻`} kind="time" />
