@@ -39,7 +39,7 @@ describe("スタッフ settings", () => {
     expect(row("SELECT capacity FROM staff WHERE id = ?", world.fx.staff.aida.id)).toEqual({ capacity: 3 });
     const list = await (await admin.get("/settings/staff?done=saved")).text();
     expect(list).toContain("変更を保存しました。");
-    expect(list).toMatch(/相田<\/td><td>アイダ<\/td><td class="num">3人<\/td>/);
+    expect(list).toMatch(/>相田<\/a><\/td><td>アイダ<\/td><td class="num">3人<\/td>/);
   });
 
   it("registers a new stylist, folding hiragana and half-width kana to katakana", async () => {

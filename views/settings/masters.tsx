@@ -25,32 +25,30 @@ export function MasterList({ spec, rows, flash }: { spec: MasterSpec; rows: Mast
       {rows.length === 0 ? (
         <p class="empty">{spec.title}はまだ登録されていません。</p>
       ) : (
+        <>
+        <p class="list-hint">名前を押すと編集できます。</p>
         <table class="list">
           <thead>
             <tr>
               {columns.map((f) => (
                 <th scope="col">{f.label.replace(/（.*）$/, "")}</th>
               ))}
-              <th scope="col">
-                <span class="visually-hidden">操作</span>
-              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr class={row.active ? undefined : "inactive"}>
                 {columns.map((f) => (
-                  <td class={f.kind === "int" ? "num" : undefined}>{cell(f, row[f.name])}</td>
+                  <td class={f.kind === "int" ? "num" : undefined}>
+                    {/* The name opens the edit form: a link named by what staff read. */}
+                    {f.name === "name" ? <a href={`/settings/${spec.key}/${row.id}/edit`}>{cell(f, row[f.name])}</a> : cell(f, row[f.name])}
+                  </td>
                 ))}
-                <td>
-                  <a href={`/settings/${spec.key}/${row.id}/edit`} aria-label={`${String(row.name)}を編集`}>
-                    編集
-                  </a>
-                </td>
               </tr>
             ))}
           </tbody>
         </table>
+        </>
       )}
     </section>
   );

@@ -23,23 +23,17 @@ export function UserList({ users, flash }: { users: User[]; flash?: string | nul
             <th scope="col">表示名</th>
             <th scope="col">権限</th>
             <th scope="col">状態</th>
-            <th scope="col">
-              <span class="visually-hidden">操作</span>
-            </th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr class={u.active ? undefined : "inactive"}>
-              <td>{u.loginId}</td>
+              <td>
+                <a href={`/settings/users/${u.id}/edit`}>{u.loginId}</a>
+              </td>
               <td>{u.displayName}</td>
               <td>{ROLE_LABELS[u.role]}</td>
               <td>{u.active ? "有効" : "無効"}</td>
-              <td>
-                <a href={`/settings/users/${u.id}/edit`} aria-label={`${u.loginId}を編集`}>
-                  編集
-                </a>
-              </td>
             </tr>
           ))}
         </tbody>
