@@ -1,3 +1,5 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
@@ -13,12 +15,18 @@ import { homeRoutes } from "./routes/home";
 import { sessionRoutes } from "./routes/sessions";
 import { settingsRoutes } from "./routes/settings";
 
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+
 export function buildDeps(db: Db, clock: Clock, config: Config): Deps {
   return { db, clock, config, auth: createAuth(db, clock, config) };
 }
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
 
   app.use(
     secureHeaders({
@@ -45,14 +53,10 @@ export function createApp(deps: Deps) {
       await next();
       if (c.res.ok) c.header("Cache-Control", c.req.path.includes("htmx-") ? "public, max-age=31536000, immutable" : "public, max-age=3600");
     },
-    serveStatic({ root: "./" }),
+    serveStatic({ root: projectRoot }),
   );
   app.get("/favicon.ico", (c) => c.body(null, 204));
 
-  app.use(async (c, next) => {
-    c.set("deps", deps);
-    await next();
-  });
   app.use(loadSession);
   app.use(csrfGuard);
 

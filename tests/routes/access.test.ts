@@ -121,3 +121,17 @@ describe("who may see what", () => {
     expect(salon).toContain('value="デモサロン"');
   });
 });
+
+describe("static files", () => {
+  it("serves the pinned htmx 2.0.11 and the stylesheet without signing in", async () => {
+    const b = await world.browser();
+    const htmx = await b.get("/static/htmx-2.0.11.min.js");
+    expect(htmx.status).toBe(200);
+    expect(await htmx.text()).toContain('version:"2.0.11"');
+    expect(htmx.headers.get("Cache-Control")).toContain("immutable");
+    const css = await b.get("/static/app.css");
+    expect(css.status).toBe(200);
+    expect(css.headers.get("Content-Type")).toContain("text/css");
+    expect((await b.get("/static/../package.json")).status).not.toBe(200);
+  });
+});
