@@ -11,7 +11,10 @@ import type { AppEnv, Deps, SignedInEnv } from "./context";
 import type { Db } from "./db/client";
 import type { Clock } from "./lib/clock";
 import { renderPage } from "./lib/render";
+import { customerRoutes } from "./routes/customers";
 import { homeRoutes } from "./routes/home";
+import { reservationRoutes } from "./routes/reservations";
+import { scheduleRoutes } from "./routes/schedule";
 import { sessionRoutes } from "./routes/sessions";
 import { settingsRoutes } from "./routes/settings";
 
@@ -65,6 +68,9 @@ export function createApp(deps: Deps) {
   const signedIn = new Hono<SignedInEnv>();
   signedIn.use(requireSignedIn as never);
   signedIn.route("/", homeRoutes);
+  signedIn.route("/schedule", scheduleRoutes);
+  signedIn.route("/reservations", reservationRoutes);
+  signedIn.route("/customers", customerRoutes);
   signedIn.route("/settings", settingsRoutes);
   app.route("/", signedIn as never);
 

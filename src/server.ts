@@ -7,7 +7,7 @@ import { systemClock } from "./lib/clock";
 
 const config = loadConfig();
 const db = openDatabase(config.databasePath);
-const firstStart = await prepareFirstStart(db, config);
+const firstStart = await prepareFirstStart(db, config, systemClock);
 const deps = buildDeps(db, systemClock, config);
 const app = createApp(deps);
 

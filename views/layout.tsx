@@ -11,7 +11,7 @@ export interface LayoutProps {
   children: Child;
 }
 
-export type NavKey = "home" | "settings";
+export type NavKey = "home" | "schedule" | "reservations" | "customers" | "settings";
 
 // htmx under a strict CSP: no inline indicator styles, no eval; 422 responses (forms
 // with errors) are swapped like 200s so the form re-renders with its messages.
@@ -32,10 +32,14 @@ interface NavItem {
   label: string;
   href: string;
   adminOnly?: boolean;
+  /** Entries of one group are listed under its heading, as in the manual's sidebar. */
+  group?: string;
 }
 
 const NAV: NavItem[] = [
   { key: "home", label: "ホーム", href: "/" },
+  { key: "schedule", label: "スケジュール", href: "/schedule", group: "予約管理" },
+  { key: "reservations", label: "予約一覧", href: "/reservations", group: "予約管理" },
   { key: "settings", label: "設定", href: "/settings", adminOnly: true },
 ];
 
@@ -77,12 +81,19 @@ export function Layout(props: LayoutProps) {
           {user && (
             <nav class="sidebar" aria-label="メニュー">
               <ul>
-                {NAV.filter((item) => !item.adminOnly || user.role === "admin").map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={item.key === props.nav ? "page" : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
+                {NAV.filter((item) => !item.adminOnly || user.role === "admin").map((item, i, items) => (
+                  <>
+                    {item.group && item.group !== items[i - 1]?.group && (
+                      <li class="group" aria-hidden="true">
+                        {item.group}
+                      </li>
+                    )}
+                    <li class={item.group ? "in-group" : undefined}>
+                      <a href={item.href} aria-current={item.key === props.nav ? "page" : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  </>
                 ))}
               </ul>
             </nav>

@@ -30,3 +30,18 @@ export function openDatabase(path: string): Db {
 
 /** The database or a transaction on it: what domain functions that only query take. */
 export type Queryable = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, made once per connection: for the hot paths (capacity, schedule).
+ * Inside db.transaction() it runs in that transaction: one connection, synchronous.
+ */
+export function prepared<T = unknown>(db: Db, sql: string): Database.Statement<unknown[], T> {
+  const client = db.$client;
+  let cache = statements.get(client);
+  if (!cache) statements.set(client, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = client.prepare(sql)));
+  return stmt as Database.Statement<unknown[], T>;
+}

@@ -189,6 +189,69 @@ export const customers = sqliteTable(
   ],
 );
 
+/** The salon's 受付可能数 for one slot of one day, set from the schedule's 受付可能数 column. */
+export const capacityOverrides = sqliteTable(
+  "capacity_overrides",
+  {
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    /** YYYY-MM-DD, salon-local. */
+    date: text("date").notNull(),
+    /** Minutes after midnight of the slot's start. */
+    slotMinute: integer("slot_minute").notNull(),
+    capacity: integer("capacity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.salonId, t.date, t.slotMinute] })],
+);
+
+/** 仮登録, 受付待ち, 来店, 会計済, キャンセル, 無断キャンセル */
+export const RESERVATION_STATUSES = ["provisional", "booked", "visited", "paid", "cancelled", "no_show"] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+export const RESERVATION_ROUTES = ["電話", "店頭", "管理画面", "web", "HPB"] as const;
+export type ReservationRoute = (typeof RESERVATION_ROUTES)[number];
+
+export const reservations = sqliteTable(
+  "reservations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    /** 予約番号 shown to staff: per salon, in order. SALON BOARD's own number is kept apart. */
+    number: integer("number").notNull(),
+    customerId: integer("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    staffId: integer("staff_id").references(() => staff.id),
+    facilityId: integer("facility_id").references(() => facilities.id),
+    menuId: integer("menu_id").references(() => menus.id),
+    /** The menu's name and content when booked: what was sold stays readable if the menu changes. */
+    menuName: text("menu_name").notNull().default(""),
+    menuContent: text("menu_content").notNull().default(""),
+    /** YYYY-MM-DD, salon-local. */
+    date: text("date").notNull(),
+    /** Minutes after midnight, salon-local; end = start + duration. */
+    startMinute: integer("start_minute").notNull(),
+    durationMin: integer("duration_min").notNull(),
+    endMinute: integer("end_minute").notNull(),
+    status: text("status", { enum: RESERVATION_STATUSES }).notNull(),
+    route: text("route", { enum: RESERVATION_ROUTES }).notNull(),
+    visitMemo: text("visit_memo").notNull().default(""),
+    /** 予約受信日時 */
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("reservations_salon_number_uq").on(t.salonId, t.number),
+    index("reservations_salon_date_idx").on(t.salonId, t.date, t.startMinute),
+    index("reservations_customer_idx").on(t.customerId, t.date),
+    index("reservations_staff_idx").on(t.staffId, t.date),
+    index("reservations_facility_idx").on(t.facilityId, t.date),
+    index("reservations_menu_idx").on(t.menuId),
+    index("reservations_salon_received_idx").on(t.salonId, t.receivedAt),
+  ],
+);
+
 export type Salon = typeof salons.$inferSelect;
 export type SalonHours = typeof salonHours.$inferSelect;
 export type Staff = typeof staff.$inferSelect;
@@ -198,3 +261,4 @@ export type Plan = typeof plans.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Role = User["role"];
 export type Customer = typeof customers.$inferSelect;
+export type Reservation = typeof reservations.$inferSelect;

@@ -1,5 +1,10 @@
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { customers, facilities, menus, plans, staff, type Salon } from "../db/schema";
+import { customers, facilities, menus, plans, staff, type ReservationRoute, type ReservationStatus, type Salon } from "../db/schema";
+import type { Clock } from "../lib/clock";
+import { addDays, jstDate } from "../lib/jst";
+import { salonDay } from "./capacity";
+import { saveReservation } from "./reservations";
 import { createSalon } from "./salons";
 
 // デモサロン: what `npm start` shows on a new database, so a new user sees a working
@@ -46,7 +51,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export function seedDemoSalon(db: Db, options: { customers?: number } = {}): Salon {
+export function seedDemoSalon(db: Db, clock: Clock, options: { customers?: number } = {}): Salon {
   const random = mulberry32(20250402);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join("");
@@ -112,5 +117,59 @@ export function seedDemoSalon(db: Db, options: { customers?: number } = {}): Sal
     });
     for (let i = 0; i < rows.length; i += 100) tx.insert(customers).values(rows.slice(i, i + 100)).run();
   });
+  seedDemoWeek(db, clock, salon.id, random);
   return salon;
+}
+
+/**
+ * A realistic week around today: past days visited and paid (a no-show now and then),
+ * today under way, the coming days booked. Each goes through the same capacity rules as
+ * any booking, so a full slot is simply skipped.
+ */
+function seedDemoWeek(db: Db, clock: Clock, salonId: number, random: () => number): void {
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const team = db.select().from(staff).where(eq(staff.salonId, salonId)).orderBy(asc(staff.displayOrder)).all();
+  const booth = db.select().from(facilities).where(eq(facilities.salonId, salonId)).get();
+  const menuRows = db.select().from(menus).where(eq(menus.salonId, salonId)).all();
+  const people = db.select({ id: customers.id }).from(customers).where(eq(customers.salonId, salonId)).all();
+  const now = clock();
+  const today = jstDate(now);
+  const nowMinute = (now.getTime() / 60000 + 9 * 60) % 1440;
+  const routes: ReservationRoute[] = ["HPB", "HPB", "HPB", "電話", "電話", "店頭", "web", "管理画面"];
+
+  for (let offset = -3; offset <= 6; offset++) {
+    const date = addDays(today, offset);
+    const day = salonDay(db, salonId, date);
+    if (!day.isOpen) continue;
+    const wanted = 10 + Math.floor(random() * 8);
+    for (let i = 0; i < wanted; i++) {
+      const menu = pick(menuRows);
+      const latest = day.slots.filter((s) => s + menu.durationMin <= day.closeMinute);
+      const start = pick(latest);
+      const stylist = random() < 0.2 ? null : pick(team);
+      const past = offset < 0 || (offset === 0 && start + menu.durationMin <= nowMinute);
+      const status: ReservationStatus = !past ? "booked" : random() < 0.05 ? "no_show" : random() < 0.85 ? "paid" : "visited";
+      saveReservation(
+        db,
+        clock,
+        salonId,
+        {
+          customerId: pick(people).id,
+          newCustomer: null,
+          staffId: stylist?.id ?? null,
+          facilityId: menu.name.includes("ヘッドスパ") && booth ? booth.id : null,
+          menuId: menu.id,
+          menuName: menu.name,
+          menuContent: menu.content,
+          date,
+          startMinute: start,
+          durationMin: menu.durationMin,
+          route: pick(routes),
+          status,
+          visitMemo: random() < 0.15 ? pick(["前回より短めに", "頭皮が敏感", "お子様連れ", "駐車場利用"]) : "",
+        },
+        null,
+      );
+    }
+  }
 }

@@ -43,6 +43,13 @@ export function jstDate(date: Date): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
+/** A real calendar date written YYYY-MM-DD (not 2025-02-30). */
+export function isRealDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
 /** Adds whole days to a "YYYY-MM-DD" calendar date. */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -67,4 +74,20 @@ export function parseMinute(text: string): number | null {
   const min = Number(m[2]);
   if (h > 24 || min > 59 || (h === 24 && min > 0)) return null;
   return h * 60 + min;
+}
+
+/** "2025年04月02日(水)" */
+export function formatJapaneseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-");
+  return `${y}年${m}月${d}日(${WEEKDAYS[weekdayOf(isoDate)]})`;
+}
+
+/** 来店日時 as the manual writes it: "2025年04月02日(水) 11:00~13:00 【所要時間:120分】" */
+export function formatVisit(isoDate: string, startMinute: number, durationMin: number): string {
+  return `${formatJapaneseDate(isoDate)} ${formatMinute(startMinute)}~${formatMinute(startMinute + durationMin)} 【所要時間:${durationMin}分】`;
+}
+
+/** "4/2(水)" */
+export function formatShortDate(isoDate: string): string {
+  return `${Number(isoDate.slice(5, 7))}/${Number(isoDate.slice(8, 10))}(${WEEKDAYS[weekdayOf(isoDate)]})`;
 }

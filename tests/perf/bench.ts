@@ -62,7 +62,7 @@ function baselineApp() {
 
 const config = loadConfig({ ADMIN_PASSWORD: "bench-password-1", SEED_DEMO: "1" });
 const db = openDatabase(":memory:");
-await prepareFirstStart(db, config);
+await prepareFirstStart(db, config, systemClock);
 const app = createApp(buildDeps(db, systemClock, config));
 const server = await listen(app.fetch);
 const baseline = await listen(baselineApp().fetch);

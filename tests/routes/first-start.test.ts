@@ -11,7 +11,7 @@ describe("the first start", () => {
   it("creates デモサロン and an admin with a generated password that signs in once printed", async () => {
     const db = openDatabase(":memory:");
     const config = loadConfig({});
-    const first = await prepareFirstStart(db, config);
+    const first = await prepareFirstStart(db, config, new FakeClock().now);
     expect(first).not.toBeNull();
     expect(first!.loginId).toBe("admin");
     expect(first!.salonName).toBe("デモサロン");
@@ -37,6 +37,20 @@ describe("the first start", () => {
     }
     expect(new Set(people.map((p) => `${p.last_name}${p.first_name}`)).size).toBeGreaterThan(150);
 
+    // A week of reservations around the fake clock's today (2025-04-01), within capacity.
+    const perDay = all(db, "SELECT date, count(*) AS n FROM reservations WHERE status <> 'cancelled' GROUP BY date ORDER BY date") as { date: string; n: number }[];
+    expect(perDay[0]!.date).toBe("2025-03-29");
+    expect(perDay.at(-1)!.date).toBe("2025-04-07");
+    for (const d of perDay) expect(d.n, d.date).toBeGreaterThanOrEqual(5);
+    expect(all(db, "SELECT DISTINCT status FROM reservations WHERE date > '2025-04-01'")).toEqual([{ status: "booked" }]);
+    const overfull = all(db, `
+      SELECT r.date, s.m FROM reservations r
+        JOIN (WITH RECURSIVE m(m) AS (SELECT 600 UNION ALL SELECT m + 30 FROM m WHERE m < 1170) SELECT m FROM m) s
+          ON r.start_minute < s.m + 30 AND r.end_minute > s.m
+       WHERE r.status IN ('booked','visited','paid')
+       GROUP BY r.date, s.m HAVING count(*) > 2`);
+    expect(overfull).toEqual([]);
+
     const app = createApp(buildDeps(db, new FakeClock().now, config));
     const res = await app.request(`${ORIGIN}/login`, {
       method: "POST",
@@ -48,13 +62,13 @@ describe("the first start", () => {
 
   it("uses ADMIN_LOGIN_ID and ADMIN_PASSWORD and prints no password then", async () => {
     const db = openDatabase(":memory:");
-    const first = await prepareFirstStart(db, loadConfig({ ADMIN_LOGIN_ID: "Owner", ADMIN_PASSWORD: "given-password-1" }));
+    const first = await prepareFirstStart(db, loadConfig({ ADMIN_LOGIN_ID: "Owner", ADMIN_PASSWORD: "given-password-1" }), new FakeClock().now);
     expect(first).toEqual({ loginId: "owner", generatedPassword: null, salonName: "デモサロン" });
   });
 
   it("creates an empty salon when SEED_DEMO=0", async () => {
     const db = openDatabase(":memory:");
-    const first = await prepareFirstStart(db, loadConfig({ SEED_DEMO: "0" }));
+    const first = await prepareFirstStart(db, loadConfig({ SEED_DEMO: "0" }), new FakeClock().now);
     expect(first!.salonName).toBe("マイサロン");
     expect(all(db, "SELECT count(*) AS n FROM customers")).toEqual([{ n: 0 }]);
     expect(all(db, "SELECT count(*) AS n FROM staff")).toEqual([{ n: 0 }]);
@@ -62,8 +76,8 @@ describe("the first start", () => {
 
   it("does nothing on a later start", async () => {
     const db = openDatabase(":memory:");
-    await prepareFirstStart(db, loadConfig({}));
-    expect(await prepareFirstStart(db, loadConfig({}))).toBeNull();
+    await prepareFirstStart(db, loadConfig({}), new FakeClock().now);
+    expect(await prepareFirstStart(db, loadConfig({}), new FakeClock().now)).toBeNull();
     expect(all(db, "SELECT count(*) AS n FROM salons")).toEqual([{ n: 1 }]);
     expect(all(db, "SELECT count(*) AS n FROM users")).toEqual([{ n: 1 }]);
   });

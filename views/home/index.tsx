@@ -1,14 +1,16 @@
-import { addDays, formatAsOf, weekdayOf, WEEKDAYS } from "../../src/lib/jst";
+import type { ReservationView } from "../../src/domain/agenda";
+import { formatAsOf, formatMinute, weekdayOf, WEEKDAYS } from "../../src/lib/jst";
+import { statusBadge } from "../reservations/detail";
 
 export interface HomeProps {
   now: Date;
-  today: string;
   salonName: string;
+  today: ReservationView[];
+  week: { date: string; count: number }[];
 }
 
 /** ホーム: お知らせ, 本日のスケジュール and 週間予約状況, as in the manual's screenshot. */
-export function HomePage({ now, today, salonName }: HomeProps) {
-  const week = Array.from({ length: 7 }, (_, i) => addDays(today, i));
+export function HomePage({ now, salonName, today, week }: HomeProps) {
   return (
     <>
       <h1 class="visually-hidden">ホーム（{salonName}）</h1>
@@ -19,21 +21,54 @@ export function HomePage({ now, today, salonName }: HomeProps) {
         <p class="empty">新しいお知らせはありません。</p>
       </section>
       <section class="panel" aria-labelledby="home-today">
-        <h2 id="home-today">本日のスケジュール</h2>
-        <p class="empty">本日の予約はありません。</p>
+        <div class="title-row">
+          <h2 id="home-today">本日のスケジュール</h2>
+          <a href="/schedule">スケジュールを開く</a>
+        </div>
+        {today.length === 0 ? (
+          <p class="empty">本日の予約はありません。</p>
+        ) : (
+          <table class="list">
+            <thead>
+              <tr>
+                <th scope="col">時間</th>
+                <th scope="col">お客様</th>
+                <th scope="col">クーポン・メニュー</th>
+                <th scope="col">スタッフ</th>
+                <th scope="col">ステータス</th>
+              </tr>
+            </thead>
+            <tbody>
+              {today.map((r) => (
+                <tr>
+                  <td class="nowrap">
+                    <a href={`/reservations/${r.id}`}>
+                      {formatMinute(r.startMinute)}
+                      {r.status === "provisional" ? "〜" : `〜${formatMinute(r.endMinute)}`}
+                    </a>
+                  </td>
+                  <td>{r.customerName ? `${r.customerName} 様` : "未登録"}</td>
+                  <td>{r.menuName || "—"}</td>
+                  <td>{r.staffName ?? "指名なし"}</td>
+                  <td>{statusBadge(r.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <section class="panel" aria-labelledby="home-week">
         <h2 id="home-week">週間予約状況</h2>
         <table class="week">
           <thead>
             <tr>
-              {week.map((d) => {
-                const wd = weekdayOf(d);
+              {week.map(({ date }) => {
+                const wd = weekdayOf(date);
                 return (
                   <th scope="col" class={wd === 0 ? "sun" : wd === 6 ? "sat" : undefined}>
                     {WEEKDAYS[wd]}
                     <br />
-                    {Number(d.slice(5, 7))}/{Number(d.slice(8, 10))}
+                    {Number(date.slice(5, 7))}/{Number(date.slice(8, 10))}
                   </th>
                 );
               })}
@@ -41,9 +76,10 @@ export function HomePage({ now, today, salonName }: HomeProps) {
           </thead>
           <tbody>
             <tr>
-              {/* Reservation counts arrive with the reservations feature. */}
-              {week.map(() => (
-                <td>—</td>
+              {week.map(({ date, count }) => (
+                <td>
+                  <a href={`/schedule?date=${date}`}>{count}件</a>
+                </td>
               ))}
             </tr>
           </tbody>

@@ -1,0 +1,177 @@
+import { and, asc, eq } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { emptyForm, type FormState } from "../../views/components/form";
+import { ErrorMessage } from "../../views/errors";
+import { ReservationDetail } from "../../views/reservations/detail";
+import { CustomerHits, ReservationForm } from "../../views/reservations/form";
+import { ReservationList } from "../../views/reservations/list";
+import { CancelConfirm, MemoForm, ReservationWindow } from "../../views/reservations/window";
+import type { SignedInEnv } from "../context";
+import type { Db } from "../db/client";
+import { facilities, menus, staff, type Reservation } from "../db/schema";
+import { listReservations, readFilter, reservationView, visitCount } from "../domain/agenda";
+import { salonDay } from "../domain/capacity";
+import { customerKana, customerName, findCustomer, searchCustomers, type CustomerHit } from "../domain/customers";
+import {
+  bookReservation,
+  cancelReservation,
+  changeReservation,
+  findReservation,
+  reservationFormValues,
+  updateVisitMemo,
+} from "../domain/reservations";
+import { readForm, type FormValues } from "../lib/form";
+import { jstDate } from "../lib/jst";
+import { isHtmx, renderPage, renderPartialOrPage } from "../lib/render";
+
+type Ctx = Context<SignedInEnv>;
+
+declare module "hono" {
+  interface ContextVariableMap {
+    /** Set by the member router: the reservation of the path, within the signed-in salon. */
+    reservation: Reservation;
+  }
+}
+
+const FLASHES: Record<string, string> = {
+  created: "予約を登録しました。",
+  changed: "予約を変更しました。",
+  cancelled: "予約をキャンセルしました。",
+  memo: "来店時メモを保存しました。",
+};
+
+function today(c: Ctx): string {
+  return jstDate(c.get("deps").clock());
+}
+
+function chosenCustomer(db: Db, salonId: number, values: FormValues): CustomerHit | null {
+  const id = Number(values.customerId);
+  const customer = Number.isSafeInteger(id) && id > 0 ? findCustomer(db, salonId, id) : undefined;
+  if (!customer) return null;
+  return { id: customer.id, customerNo: customer.customerNo, name: customerName(customer), kana: customerKana(customer), phone: customer.phone };
+}
+
+function formPage(c: Ctx, form: FormState, reservation: Reservation | null, status: 200 | 409 | 422 = 200) {
+  const { db } = c.get("deps");
+  const salonId = c.get("user").salonId;
+  const byOrder = <T extends { displayOrder: number; id: number }>(rows: T[]) => rows;
+  const props = {
+    form,
+    csrfToken: c.get("session").csrfToken,
+    staff: byOrder(db.select().from(staff).where(and(eq(staff.salonId, salonId), eq(staff.active, true))).orderBy(asc(staff.displayOrder), asc(staff.id)).all()),
+    facilities: db.select().from(facilities).where(and(eq(facilities.salonId, salonId), eq(facilities.active, true))).orderBy(asc(facilities.displayOrder)).all(),
+    menus: db.select().from(menus).where(and(eq(menus.salonId, salonId), eq(menus.active, true))).orderBy(asc(menus.displayOrder), asc(menus.id)).all(),
+    chosen: chosenCustomer(db, salonId, form.values),
+    reservation: reservation ? { id: reservation.id, number: reservation.number } : null,
+    slotMinutes: salonDay(db, salonId, today(c)).slotMinutes,
+  };
+  return renderPage(c, { title: reservation ? "予約の変更" : "新規予約", nav: "reservations", status }, <ReservationForm {...props} />);
+}
+
+function notFound(c: Ctx) {
+  return renderPage(c, { title: "見つかりません", nav: "reservations", status: 404 }, <ErrorMessage title="予約が見つかりません" message="お探しの予約は存在しないか、削除されました。" />);
+}
+
+/** Loads the reservation of the path within the signed-in salon, or answers 404. */
+const member = new Hono<SignedInEnv>();
+member.use("/:id/*", async (c, next) => {
+  const id = Number(c.req.param("id"));
+  const reservation = Number.isSafeInteger(id) && id > 0 ? findReservation(c.get("deps").db, c.get("user").salonId, id) : undefined;
+  if (!reservation) return notFound(c);
+  c.set("reservation", reservation);
+  await next();
+});
+
+function windowOrDetail(c: Ctx, reservation: Reservation, flashKey: string | null) {
+  const { db } = c.get("deps");
+  const view = reservationView(db, reservation);
+  const visits = view.customerId === null ? null : visitCount(db, view.customerId);
+  const flash = flashKey ? FLASHES[flashKey] : null;
+  return renderPartialOrPage(
+    c,
+    { title: "予約詳細", nav: "reservations" },
+    <ReservationWindow r={view} visits={visits} flash={flash} />,
+    () => <ReservationDetail r={view} today={today(c)} visits={visits} flash={flash} />,
+  );
+}
+
+member
+  .get("/:id/", (c) => windowOrDetail(c, c.get("reservation"), c.req.query("done") ?? null))
+  .get("/:id/window", (c) => windowOrDetail(c, c.get("reservation"), null))
+  .get("/:id/edit", (c) => formPage(c, emptyForm(reservationFormValues(c.get("reservation"))), c.get("reservation")))
+  .post("/:id/", async (c) => {
+    const { db, clock } = c.get("deps");
+    const values = await readForm(c);
+    const result = changeReservation(db, clock, c.get("reservation"), values);
+    if (!result.ok) return formPage(c, { values, errors: result.errors }, c.get("reservation"), 422);
+    return c.redirect(`/reservations/${result.reservation.id}?done=changed`, 303);
+  })
+  .get("/:id/cancellation", (c) => {
+    const view = reservationView(c.get("deps").db, c.get("reservation"));
+    const confirm = <CancelConfirm r={view} csrfToken={c.get("session").csrfToken} />;
+    return renderPartialOrPage(c, { title: "予約のキャンセル", nav: "reservations" }, confirm, () => <section class="panel">{confirm}</section>);
+  })
+  .post("/:id/cancellation", (c) => {
+    const { db, clock } = c.get("deps");
+    const result = cancelReservation(db, clock, c.get("reservation"));
+    if (!result.ok) {
+      const confirm = <CancelConfirm r={reservationView(db, c.get("reservation"))} csrfToken={c.get("session").csrfToken} error={result.message} />;
+      return renderPartialOrPage(c, { title: "予約のキャンセル", nav: "reservations", status: 409 }, confirm, () => <section class="panel">{confirm}</section>);
+    }
+    if (isHtmx(c)) {
+      c.header("HX-Trigger", "schedule-changed");
+      return windowOrDetail(c, result.reservation, "cancelled");
+    }
+    return c.redirect(`/reservations/${result.reservation.id}?done=cancelled`, 303);
+  })
+  .get("/:id/memo", (c) => {
+    const r = c.get("reservation");
+    const form = <MemoForm r={reservationView(c.get("deps").db, r)} form={emptyForm({ visitMemo: r.visitMemo })} csrfToken={c.get("session").csrfToken} />;
+    return renderPartialOrPage(c, { title: "メモ編集", nav: "reservations" }, form, () => <section class="panel">{form}</section>);
+  })
+  .post("/:id/memo", async (c) => {
+    const { db, clock } = c.get("deps");
+    const values = await readForm(c);
+    const result = updateVisitMemo(db, clock, c.get("reservation"), values);
+    if (!result.ok) {
+      const form = <MemoForm r={reservationView(db, c.get("reservation"))} form={{ values, errors: result.errors }} csrfToken={c.get("session").csrfToken} />;
+      return renderPartialOrPage(c, { title: "メモ編集", nav: "reservations", status: 422 }, form, () => <section class="panel">{form}</section>);
+    }
+    if (isHtmx(c)) {
+      c.header("HX-Trigger", "schedule-changed");
+      return windowOrDetail(c, result.reservation, "memo");
+    }
+    return c.redirect(`/reservations/${result.reservation.id}?done=memo`, 303);
+  });
+
+export const reservationRoutes = new Hono<SignedInEnv>()
+  .get("/", (c) => {
+    const { db } = c.get("deps");
+    const salonId = c.get("user").salonId;
+    const filter = readFilter(c.req.query(), today(c));
+    const result = listReservations(db, salonId, filter);
+    const staffRows = db.select().from(staff).where(eq(staff.salonId, salonId)).orderBy(asc(staff.displayOrder), asc(staff.id)).all();
+    return renderPage(c, { title: "予約一覧", nav: "reservations" }, <ReservationList filter={filter} result={result} staff={staffRows} />);
+  })
+  .get("/new", (c) => {
+    const q = c.req.query();
+    const values: FormValues = { date: q.date ?? today(c), time: q.time ?? "", staffId: q.staffId ?? "", route: "電話" };
+    return formPage(c, emptyForm(values), null);
+  })
+  .get("/customer-search", (c) => {
+    const query = c.req.query("customerQuery") ?? "";
+    const salonId = c.get("user").salonId;
+    const { db } = c.get("deps");
+    const hits = searchCustomers(db, salonId, query);
+    const chosen = chosenCustomer(db, salonId, { customerId: c.req.query("customerId") ?? "" });
+    const all = chosen && !hits.some((h) => h.id === chosen.id) ? [chosen, ...hits] : hits;
+    return c.html(<CustomerHits hits={all} chosenId={chosen?.id ?? null} query={query} />);
+  })
+  .post("/", async (c) => {
+    const { db, clock } = c.get("deps");
+    const values = await readForm(c);
+    const result = bookReservation(db, clock, c.get("user").salonId, values);
+    if (!result.ok) return formPage(c, { values, errors: result.errors }, null, 422);
+    return c.redirect(`/reservations/${result.reservation.id}?done=created`, 303);
+  })
+  .route("/", member);

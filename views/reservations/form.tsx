@@ -1,0 +1,129 @@
+import type { Facility, Menu, Staff } from "../../src/db/schema";
+import type { CustomerHit } from "../../src/domain/customers";
+import { CHANGEABLE_STATUSES, STAFF_ROUTES, STATUS_LABELS } from "../../src/domain/reservations";
+import { formatPhone } from "../../src/lib/phone";
+import { CsrfInput, ErrorSummary, SelectField, TextArea, TextField, type FormState } from "../components/form";
+
+export interface ReservationFormProps {
+  form: FormState;
+  csrfToken: string;
+  staff: Staff[];
+  facilities: Facility[];
+  menus: Menu[];
+  /** The customer already chosen (re-rendered after an error, or on 変更). */
+  chosen: CustomerHit | null;
+  /** Set on 変更. */
+  reservation: { id: number; number: number } | null;
+  slotMinutes: number;
+}
+
+/** The search results under お客様: one radio per customer, inside the form. */
+export function CustomerHits({ hits, chosenId, query }: { hits: CustomerHit[]; chosenId: number | null; query: string }) {
+  if (query.trim() === "" && hits.length === 0) return <p class="hint">氏名・カナ・電話番号の一部で検索できます。</p>;
+  if (hits.length === 0) return <p class="empty">「{query}」に一致するお客様はいません。下の「新規のお客様」に入力してください。</p>;
+  return (
+    <fieldset class="customer-hits">
+      <legend class="visually-hidden">お客様を選択</legend>
+      {hits.map((h) => (
+        <div class="hit">
+          <input type="radio" id={`customer-${h.id}`} name="customerId" value={String(h.id)} checked={h.id === chosenId} />
+          <label for={`customer-${h.id}`}>
+            {h.name}（{h.kana}）様 <span class="muted">No.{h.customerNo}</span> {h.phone && <span class="muted">{formatPhone(h.phone)}</span>}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function ReservationForm(props: ReservationFormProps) {
+  const { form, reservation } = props;
+  const action = reservation ? `/reservations/${reservation.id}` : "/reservations";
+  const customerError = form.errors.customerId;
+  return (
+    <section class="panel">
+      <h1>{reservation ? `予約の変更（予約番号 ${reservation.number}）` : "新規予約"}</h1>
+      <ErrorSummary form={form} />
+      <form method="post" action={action} novalidate class="reservation-form">
+        <CsrfInput token={props.csrfToken} />
+        <fieldset class="group" aria-describedby={customerError ? "f-customerId-error" : undefined}>
+          <legend>
+            お客様<span class="required">必須</span>
+          </legend>
+          <div class="field long">
+            <label for="f-customerQuery">お客様を検索</label>
+            <div class="control">
+              <input
+                id="f-customerQuery"
+                name="customerQuery"
+                type="search"
+                value={form.values.customerQuery ?? ""}
+                autocomplete="off"
+                hx-get="/reservations/customer-search"
+                hx-trigger="input changed delay:300ms, search"
+                hx-target="#customer-hits"
+                hx-include="[name='customerId']:checked"
+                aria-controls="customer-hits"
+              />
+            </div>
+          </div>
+          <div id="customer-hits" aria-live="polite">
+            <CustomerHits hits={props.chosen ? [props.chosen] : []} chosenId={props.chosen?.id ?? null} query="" />
+          </div>
+          {customerError && (
+            <p class="field-error" id="f-customerId-error">
+              {customerError}
+            </p>
+          )}
+          {!reservation && (
+            <details class="new-customer" open={["newLastName", "newLastNameKana", "newPhone"].some((n) => (form.values[n] ?? "") !== "")}>
+              <summary>新規のお客様</summary>
+              <div class="row">
+                <TextField form={form} name="newLastName" label="姓" size="short" maxLength={30} />
+                <TextField form={form} name="newFirstName" label="名" size="short" maxLength={30} />
+              </div>
+              <div class="row">
+                <TextField form={form} name="newLastNameKana" label="セイ" size="short" maxLength={30} />
+                <TextField form={form} name="newFirstNameKana" label="メイ" size="short" maxLength={30} />
+              </div>
+              <TextField form={form} name="newPhone" label="電話番号" type="tel" inputmode="tel" autocomplete="off" hint="ハイフンはあってもなくても構いません。" />
+            </details>
+          )}
+        </fieldset>
+        <SelectField
+          form={form}
+          name="staffId"
+          label="スタッフ"
+          blank="指名なし"
+          options={props.staff.map((s) => ({ value: String(s.id), label: `${s.name}（受付可能数:${s.capacity}）` }))}
+        />
+        <SelectField form={form} name="facilityId" label="設備" blank="使用しない" options={props.facilities.map((f) => ({ value: String(f.id), label: f.name }))} />
+        <SelectField
+          form={form}
+          name="menuId"
+          label="クーポン・メニュー"
+          required
+          blank="選択してください"
+          options={props.menus.map((m) => ({ value: String(m.id), label: `${m.name}（${m.durationMin}分・${m.price.toLocaleString("ja-JP")}円）` }))}
+        />
+        <div class="row">
+          <TextField form={form} name="date" label="来店日" type="date" required size="short" />
+          <TextField form={form} name="time" label="来店時刻" type="time" required size="short" hint={`${props.slotMinutes}分単位`} />
+          <TextField form={form} name="durationMin" label="所要時間" inputmode="numeric" size="short" suffix="分" hint="空欄ならメニューの所要時間" />
+        </div>
+        {reservation ? (
+          <SelectField form={form} name="status" label="ステータス" options={CHANGEABLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        ) : (
+          <SelectField form={form} name="route" label="予約経路" required options={STAFF_ROUTES.map((r) => ({ value: r, label: r }))} />
+        )}
+        <TextArea form={form} name="visitMemo" label="来店時メモ" maxLength={1000} rows={2} />
+        <div class="form-actions">
+          <a href={reservation ? `/reservations/${reservation.id}` : "/schedule"}>戻る</a>
+          <button type="submit" class="primary">
+            {reservation ? "変更する" : "予約する"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Staff } from "../../src/db/schema";
+import { RESERVATION_ROUTES, RESERVATION_STATUSES } from "../../src/db/schema";
+import type { ReservationFilter, ReservationPage } from "../../src/domain/agenda";
+import { STATUS_LABELS } from "../../src/domain/reservations";
+import { formatMinute, formatShortDate } from "../../src/lib/jst";
+import { statusBadge } from "./detail";
+
+function filterQuery(f: ReservationFilter, page: number): string {
+  const q = new URLSearchParams();
+  q.set("from", f.from ?? "");
+  if (f.to) q.set("to", f.to);
+  if (f.status) q.set("status", f.status);
+  if (f.staff !== null) q.set("staff", String(f.staff));
+  if (f.route) q.set("route", f.route);
+  if (page > 1) q.set("page", String(page));
+  return q.toString();
+}
+
+export function ReservationList({ filter, result, staff }: { filter: ReservationFilter; result: ReservationPage; staff: Staff[] }) {
+  return (
+    <section class="panel">
+      <div class="title-row">
+        <h1>予約一覧</h1>
+        <a class="button" href="/reservations/new">
+          ＋新規予約
+        </a>
+      </div>
+      <form method="get" action="/reservations" class="filters">
+        <div class="field short">
+          <label for="f-from">来店日（から）</label>
+          <input id="f-from" type="date" name="from" value={filter.from ?? ""} />
+        </div>
+        <div class="field short">
+          <label for="f-to">来店日（まで）</label>
+          <input id="f-to" type="date" name="to" value={filter.to ?? ""} />
+        </div>
+        <div class="field short">
+          <label for="f-status">ステータス</label>
+          <select id="f-status" name="status">
+            <option value="">すべて</option>
+            {RESERVATION_STATUSES.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field short">
+          <label for="f-staff">スタッフ</label>
+          <select id="f-staff" name="staff">
+            <option value="">すべて</option>
+            <option value="none" selected={filter.staff === "none"}>
+              指名なし
+            </option>
+            {staff.map((s) => (
+              <option value={String(s.id)} selected={filter.staff === s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field short">
+          <label for="f-route">予約経路</label>
+          <select id="f-route" name="route">
+            <option value="">すべて</option>
+            {RESERVATION_ROUTES.map((r) => (
+              <option value={r} selected={filter.route === r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="form-actions">
+          <a href="/reservations">条件クリア</a>
+          <button type="submit" class="primary">
+            検索
+          </button>
+        </div>
+      </form>
+      <p class="count">全{result.total.toLocaleString("ja-JP")}件</p>
+      {result.rows.length === 0 ? (
+        <p class="empty">条件に合う予約はありません。</p>
+      ) : (
+        <table class="list">
+          <thead>
+            <tr>
+              <th scope="col">予約番号</th>
+              <th scope="col">来店日時</th>
+              <th scope="col">お客様</th>
+              <th scope="col">クーポン・メニュー</th>
+              <th scope="col">スタッフ</th>
+              <th scope="col">予約経路</th>
+              <th scope="col">ステータス</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr>
+                <td>
+                  <a href={`/reservations/${r.id}`}>{r.number}</a>
+                </td>
+                <td class="nowrap">
+                  {formatShortDate(r.date)} {formatMinute(r.startMinute)}
+                  {r.status === "provisional" ? "〜" : `〜${formatMinute(r.endMinute)}`}
+                </td>
+                <td>{r.customerName ? `${r.customerName} 様` : "未登録"}</td>
+                <td>{r.menuName || "—"}</td>
+                <td>{r.staffName ?? "指名なし"}</td>
+                <td>{r.route}</td>
+                <td>{statusBadge(r.status)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager filter={filter} result={result} />
+    </section>
+  );
+}
+
+function Pager({ filter, result }: { filter: ReservationFilter; result: ReservationPage }) {
+  if (result.pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label="ページ">
+      {result.page > 1 ? <a href={`/reservations?${filterQuery(filter, result.page - 1)}`}>« 前へ</a> : <span class="disabled">« 前へ</span>}
+      <span>
+        {result.page} / {result.pages}
+      </span>
+      {result.page < result.pages ? <a href={`/reservations?${filterQuery(filter, result.page + 1)}`}>次へ »</a> : <span class="disabled">次へ »</span>}
+    </nav>
+  );
+}
