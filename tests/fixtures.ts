@@ -4,7 +4,8 @@ import { hashToken } from "../src/auth/lucia";
 import { hashPassword } from "../src/auth/passwords";
 import { loadConfig, type Config } from "../src/config";
 import { openDatabase, type Db } from "../src/db/client";
-import { facilities, menus, plans, sessions, staff, users, type Facility, type Menu, type Plan, type Salon, type Staff, type User } from "../src/db/schema";
+import { customers, facilities, menus, plans, sessions, staff, users, type Customer, type Facility, type Menu, type Plan, type Reservation, type Salon, type Staff, type User } from "../src/db/schema";
+import { saveReservation, type ReservationInput } from "../src/domain/reservations";
 import { createSalon } from "../src/domain/salons";
 
 export const PASSWORD = "correct-horse-battery";
@@ -33,6 +34,7 @@ export interface Fixtures {
   facilities: { booth: Facility; otherBooth: Facility };
   menus: { cutColorTreatment: Menu; otherCut: Menu };
   plans: { unlimitedCut: Plan; otherPlan: Plan };
+  customers: { kikuchi: Customer; koga: Customer; otherGuest: Customer };
 }
 
 function seedFixtures(db: Db, hash: string): Fixtures {
@@ -46,7 +48,14 @@ function seedFixtures(db: Db, hash: string): Fixtures {
   const menu = (salonId: number, name: string, code: string) =>
     db.insert(menus).values({ salonId, name, content: "◇シャンプー・ブロー込", durationMin: 120, price: 13200, salonboardCode: code }).returning().get();
   const plan = (salonId: number, name: string) => db.insert(plans).values({ salonId, name, monthlyPrice: 9800 }).returning().get();
+  const customer = (salonId: number, no: number, c: Partial<Customer> & { lastNameKana: string }) =>
+    db.insert(customers).values({ salonId, customerNo: no, registrationRoute: "管理画面", ...c }).returning().get();
   return {
+    customers: {
+      kikuchi: customer(demo.id, 215, { lastName: "菊池", firstName: "知亮", lastNameKana: "キクチ", firstNameKana: "トモアキ", phone: "0362612528", gender: "male" }),
+      koga: customer(demo.id, 135, { lastName: "古賀", firstName: "花子", lastNameKana: "コガ", firstNameKana: "ハナコ", phone: "09012345678", gender: "female" }),
+      otherGuest: customer(other.id, 1, { lastName: "外園", firstName: "太郎", lastNameKana: "ホカゾノ", firstNameKana: "タロウ", phone: "08011112222" }),
+    },
     salons: { demo, other },
     users: {
       admin: user(demo.id, "admin", "admin", "店長"),
@@ -103,6 +112,35 @@ export async function setupWorld(env: Record<string, string> = {}): Promise<Test
 }
 
 type Fields = Record<string, string | number | boolean>;
+
+/** Books straight through the domain (capacity rules included), for arranging a test. */
+export function book(world: TestWorld, over: Partial<ReservationInput> & { salonId?: number } = {}): Reservation {
+  const { salonId = world.fx.salons.demo.id, ...input } = over;
+  const result = saveReservation(
+    world.db,
+    world.clock.now,
+    salonId,
+    {
+      customerId: world.fx.customers.kikuchi.id,
+      newCustomer: null,
+      staffId: world.fx.staff.aida.id,
+      facilityId: null,
+      menuId: world.fx.menus.cutColorTreatment.id,
+      menuName: "カット+カラー+超音波トリートメント",
+      menuContent: "◇シャンプー・ブロー込",
+      date: "2025-04-02",
+      startMinute: 11 * 60,
+      durationMin: 120,
+      route: "電話",
+      status: "booked",
+      visitMemo: "",
+      ...input,
+    },
+    null,
+  );
+  if (!result.ok) throw new Error(`could not book: ${JSON.stringify(result.errors)}`);
+  return result.reservation;
+}
 
 export class TestBrowser {
   token: string | null = null;

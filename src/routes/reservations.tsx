@@ -74,13 +74,15 @@ function notFound(c: Ctx) {
 
 /** Loads the reservation of the path within the signed-in salon, or answers 404. */
 const member = new Hono<SignedInEnv>();
-member.use("/:id/*", async (c, next) => {
+member.use("/:id", loadReservation);
+member.use("/:id/*", loadReservation);
+async function loadReservation(c: Ctx, next: () => Promise<void>) {
   const id = Number(c.req.param("id"));
   const reservation = Number.isSafeInteger(id) && id > 0 ? findReservation(c.get("deps").db, c.get("user").salonId, id) : undefined;
   if (!reservation) return notFound(c);
   c.set("reservation", reservation);
   await next();
-});
+}
 
 function windowOrDetail(c: Ctx, reservation: Reservation, flashKey: string | null) {
   const { db } = c.get("deps");
@@ -96,10 +98,10 @@ function windowOrDetail(c: Ctx, reservation: Reservation, flashKey: string | nul
 }
 
 member
-  .get("/:id/", (c) => windowOrDetail(c, c.get("reservation"), c.req.query("done") ?? null))
+  .get("/:id", (c) => windowOrDetail(c, c.get("reservation"), c.req.query("done") ?? null))
   .get("/:id/window", (c) => windowOrDetail(c, c.get("reservation"), null))
   .get("/:id/edit", (c) => formPage(c, emptyForm(reservationFormValues(c.get("reservation"))), c.get("reservation")))
-  .post("/:id/", async (c) => {
+  .post("/:id", async (c) => {
     const { db, clock } = c.get("deps");
     const values = await readForm(c);
     const result = changeReservation(db, clock, c.get("reservation"), values);
