@@ -25,7 +25,7 @@ test("book from an empty cell, see the badge, open the window, change the time, 
   await expect(page.getByRole("heading", { name: "日次スケジュール" })).toBeVisible();
   await page.getByLabel("日付を指定").fill(date);
   await page.getByRole("button", { name: "表示", exact: true }).click();
-  await expect(page.getByRole("columnheader", { name: /相田\s*受付可能数:2/ })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /相田\s*受付可能数:\d+/ })).toBeVisible();
 
   await page.getByRole("link", { name: /相田 11:00に/ }).first().click();
   await expect(page.getByRole("heading", { name: "新規予約" })).toBeVisible();
