@@ -54,11 +54,10 @@ function chosenCustomer(db: Db, salonId: number, values: FormValues): CustomerHi
 function formPage(c: Ctx, form: FormState, reservation: Reservation | null, status: 200 | 409 | 422 = 200) {
   const { db } = c.get("deps");
   const salonId = c.get("user").salonId;
-  const byOrder = <T extends { displayOrder: number; id: number }>(rows: T[]) => rows;
   const props = {
     form,
     csrfToken: c.get("session").csrfToken,
-    staff: byOrder(db.select().from(staff).where(and(eq(staff.salonId, salonId), eq(staff.active, true))).orderBy(asc(staff.displayOrder), asc(staff.id)).all()),
+    staff: db.select().from(staff).where(and(eq(staff.salonId, salonId), eq(staff.active, true))).orderBy(asc(staff.displayOrder), asc(staff.id)).all(),
     facilities: db.select().from(facilities).where(and(eq(facilities.salonId, salonId), eq(facilities.active, true))).orderBy(asc(facilities.displayOrder)).all(),
     menus: db.select().from(menus).where(and(eq(menus.salonId, salonId), eq(menus.active, true))).orderBy(asc(menus.displayOrder), asc(menus.id)).all(),
     chosen: chosenCustomer(db, salonId, form.values),

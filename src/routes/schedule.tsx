@@ -3,7 +3,7 @@ import { ScheduleGrid, SchedulePage } from "../../views/schedule/page";
 import type { SignedInEnv } from "../context";
 import { dailySchedule } from "../domain/agenda";
 import { overrideSlotCapacity, salonDay } from "../domain/capacity";
-import { FormReader } from "../lib/form";
+import { FormReader, readForm } from "../lib/form";
 import { isRealDate, jstDate } from "../lib/jst";
 import { isHtmx, renderPage } from "../lib/render";
 
@@ -31,7 +31,7 @@ export const scheduleRoutes = new Hono<SignedInEnv>()
   .post("/capacity", async (c) => {
     const { db } = c.get("deps");
     const salonId = c.get("user").salonId;
-    const form = new FormReader(Object.fromEntries(Object.entries(await c.req.parseBody()).filter(([, v]) => typeof v === "string")) as Record<string, string>);
+    const form = new FormReader(await readForm(c));
     const date = form.values.date ?? "";
     if (!isRealDate(date)) return c.text("日付が正しくありません。", 400);
     const slot = Number(form.values.slot);

@@ -29,27 +29,27 @@ function idParam(c: Ctx): number | null {
 }
 
 function masterRoutes(spec: MasterSpec) {
-  const page = (c: Ctx, status: 200 | 422 = 200) => ({ title: `${spec.title} | 設定`, nav: "settings" as const, status });
+  const page = (status: 200 | 422 = 200) => ({ title: `${spec.title} | 設定`, nav: "settings" as const, status });
   const form = (c: Ctx, values: Record<string, string>, id: number | null, errors = {}) => (
     <MasterForm spec={spec} form={{ values, errors }} csrfToken={c.get("session").csrfToken} id={id} />
   );
   return new Hono<SignedInEnv>()
     .get("/", (c) => {
       const rows = listMasters(c.get("deps").db, spec, c.get("user").salonId);
-      return renderPage(c, page(c), <MasterList spec={spec} rows={rows} flash={flashOf(c)} />);
+      return renderPage(c, page(), <MasterList spec={spec} rows={rows} flash={flashOf(c)} />);
     })
-    .get("/new", (c) => renderPage(c, page(c), form(c, masterFormValues(spec), null)))
+    .get("/new", (c) => renderPage(c, page(), form(c, masterFormValues(spec), null)))
     .post("/", async (c) => {
       const values = await readForm(c);
       const result = saveMaster(c.get("deps").db, spec, c.get("user").salonId, null, values);
-      if (!result.ok) return renderPage(c, page(c, 422), form(c, values, null, result.errors));
+      if (!result.ok) return renderPage(c, page(422), form(c, values, null, result.errors));
       return c.redirect(`/settings/${spec.key}?done=created`, 303);
     })
     .get("/:id/edit", (c) => {
       const id = idParam(c);
       const row = id && findMaster(c.get("deps").db, spec, c.get("user").salonId, id);
       if (!row) return notFound(c);
-      return renderPage(c, page(c), form(c, masterFormValues(spec, row), row.id));
+      return renderPage(c, page(), form(c, masterFormValues(spec, row), row.id));
     })
     .post("/:id", async (c) => {
       const id = idParam(c);
@@ -57,7 +57,7 @@ function masterRoutes(spec: MasterSpec) {
       if (!row) return notFound(c);
       const values = await readForm(c);
       const result = saveMaster(c.get("deps").db, spec, c.get("user").salonId, row.id, values);
-      if (!result.ok) return renderPage(c, page(c, 422), form(c, values, row.id, result.errors));
+      if (!result.ok) return renderPage(c, page(422), form(c, values, row.id, result.errors));
       return c.redirect(`/settings/${spec.key}?done=saved`, 303);
     });
 }

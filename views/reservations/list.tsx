@@ -5,6 +5,22 @@ import { STATUS_LABELS } from "../../src/domain/reservations";
 import { formatMinute, formatShortDate } from "../../src/lib/jst";
 import { statusBadge } from "./detail";
 
+function FilterSelect(props: { name: string; label: string; options: { value: string; label: string; selected: boolean }[] }) {
+  return (
+    <div class="field short">
+      <label for={`f-${props.name}`}>{props.label}</label>
+      <select id={`f-${props.name}`} name={props.name}>
+        <option value="">すべて</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.selected}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function filterQuery(f: ReservationFilter, page: number): string {
   const q = new URLSearchParams();
   q.set("from", f.from ?? "");
@@ -34,42 +50,16 @@ export function ReservationList({ filter, result, staff }: { filter: Reservation
           <label for="f-to">来店日（まで）</label>
           <input id="f-to" type="date" name="to" value={filter.to ?? ""} />
         </div>
-        <div class="field short">
-          <label for="f-status">ステータス</label>
-          <select id="f-status" name="status">
-            <option value="">すべて</option>
-            {RESERVATION_STATUSES.map((s) => (
-              <option value={s} selected={filter.status === s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field short">
-          <label for="f-staff">スタッフ</label>
-          <select id="f-staff" name="staff">
-            <option value="">すべて</option>
-            <option value="none" selected={filter.staff === "none"}>
-              指名なし
-            </option>
-            {staff.map((s) => (
-              <option value={String(s.id)} selected={filter.staff === s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field short">
-          <label for="f-route">予約経路</label>
-          <select id="f-route" name="route">
-            <option value="">すべて</option>
-            {RESERVATION_ROUTES.map((r) => (
-              <option value={r} selected={filter.route === r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="status" label="ステータス" options={RESERVATION_STATUSES.map((st) => ({ value: st, label: STATUS_LABELS[st], selected: filter.status === st }))} />
+        <FilterSelect
+          name="staff"
+          label="スタッフ"
+          options={[
+            { value: "none", label: "指名なし", selected: filter.staff === "none" },
+            ...staff.map((st) => ({ value: String(st.id), label: st.name, selected: filter.staff === st.id })),
+          ]}
+        />
+        <FilterSelect name="route" label="予約経路" options={RESERVATION_ROUTES.map((r) => ({ value: r, label: r, selected: filter.route === r }))} />
         <div class="form-actions">
           <a href="/reservations">条件クリア</a>
           <button type="submit" class="primary">
