@@ -10,6 +10,7 @@ import type { Config } from "./config";
 import type { AppEnv, Deps, SignedInEnv } from "./context";
 import type { Db } from "./db/client";
 import type { Clock } from "./lib/clock";
+import { FragmentCache } from "./lib/fragment-cache";
 import { renderPage } from "./lib/render";
 import { customerRoutes } from "./routes/customers";
 import { homeRoutes } from "./routes/home";
@@ -21,7 +22,7 @@ import { settingsRoutes } from "./routes/settings";
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 export function buildDeps(db: Db, clock: Clock, config: Config): Deps {
-  return { db, clock, config, auth: createAuth(db, clock, config) };
+  return { db, clock, config, auth: createAuth(db, clock, config), fragments: new FragmentCache() };
 }
 
 export function createApp(deps: Deps) {

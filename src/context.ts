@@ -3,6 +3,7 @@ import type { Auth } from "./auth";
 import type { Config } from "./config";
 import type { Db } from "./db/client";
 import type { Clock } from "./lib/clock";
+import type { FragmentCache } from "./lib/fragment-cache";
 
 /** What the app is built from; tests build it with a fresh database and a fake clock. */
 export interface Deps {
@@ -10,6 +11,8 @@ export interface Deps {
   clock: Clock;
   config: Config;
   auth: Auth;
+  /** Rendered schedule grids and list pages, checked against the salon's revision. */
+  fragments: FragmentCache;
 }
 
 export type CurrentUser = User;

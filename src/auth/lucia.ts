@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import type { Db } from "../db/client";
 import { sessions, users, type Role } from "../db/schema";
@@ -21,20 +21,25 @@ export function hashToken(token: string): string {
  * the app's clock, then reports the remaining time to Lucia on Lucia's own clock.
  */
 class HashedSessionAdapter implements Adapter {
+  /** Run on every request: compiled once. */
+  private readonly sessionAndUser;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly policy: SessionPolicy,
-  ) {}
-
-  async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const tokenHash = hashToken(token);
-    const row = this.db
+  ) {
+    this.sessionAndUser = db
       .select({ session: sessions, user: users })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.tokenHash, tokenHash))
-      .get();
+      .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
+      .prepare();
+  }
+
+  async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const tokenHash = hashToken(token);
+    const row = this.sessionAndUser.get({ tokenHash });
     if (!row) return [null, null];
     const now = this.clock().getTime();
     const expiresAt = Math.min(

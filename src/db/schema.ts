@@ -16,6 +16,18 @@ export const salons = sqliteTable("salons", {
   createdAt: createdAt(),
 });
 
+/**
+ * One counter per salon, raised by triggers (migration 0002) on every write to what the
+ * schedule and the lists show. Rendered pages are cached against it, so a write from
+ * any code path or process is seen at once.
+ */
+export const salonRevisions = sqliteTable("salon_revisions", {
+  salonId: integer("salon_id")
+    .primaryKey()
+    .references(() => salons.id, { onDelete: "cascade" }),
+  revision: integer("revision").notNull().default(0),
+});
+
 /** Business hours and the salon's 受付可能数 per slot, per weekday (0 = 日曜). */
 export const salonHours = sqliteTable(
   "salon_hours",

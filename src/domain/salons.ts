@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { prepared, type Db } from "../db/client";
 import { salonHours, salons, type Salon, type SalonHours } from "../db/schema";
 import { FormReader, type FieldErrors, type FormValues } from "../lib/form";
 import { formatMinute, parseMinute, WEEKDAYS } from "../lib/jst";
@@ -99,4 +99,9 @@ export function updateSalonSettings(db: Db, salonId: number, values: FormValues)
     }
   });
   return { ok: true };
+}
+
+/** The salon's revision: raised by triggers on every write the schedule and lists show. */
+export function salonRevision(db: Db, salonId: number): number {
+  return prepared<{ revision: number }>(db, "SELECT revision FROM salon_revisions WHERE salon_id = ?").get(salonId)?.revision ?? 0;
 }

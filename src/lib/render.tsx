@@ -1,5 +1,7 @@
 import type { Context } from "hono";
-import { html } from "hono/html";
+import { raw } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+import { joinBytes, Rendered } from "./fragment-cache";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { Layout, type NavKey } from "../../views/layout";
@@ -18,24 +20,81 @@ export interface PageProps {
   status?: ContentfulStatusCode;
 }
 
-/** A whole page in the layout, for the signed-in user (or the sign-in page). */
-export function renderPage(context: PageContext, props: PageProps, content: Child) {
+/** The page's HTML: the content in the layout, for the signed-in user (or the sign-in page). */
+function pageHtml(context: PageContext, props: PageProps, content: Child): string {
   const c = context as Context<AppEnv>;
   const { config } = c.get("deps");
-  return c.html(
-    html`<!DOCTYPE html>${(
-      <Layout
+  const layout = (
+    <Layout
       appName={config.appName}
       title={props.title}
       user={c.get("user")}
       csrfToken={c.get("session")?.csrfToken ?? null}
       nav={props.nav}
     >
-        {content}
-      </Layout>
-    )}`,
-    props.status ?? 200,
+      {content}
+    </Layout>
   );
+  return `<!DOCTYPE html>${renderToString(layout)}`;
+}
+
+/** A whole page in the layout. */
+export function renderPage(c: PageContext, props: PageProps, content: Child) {
+  return c.html(pageHtml(c, props, content), props.status ?? 200);
+}
+
+/** Renders JSX made of synchronous components (all of ours are) to its HTML text. */
+export function renderToString(node: HtmlEscapedString | Promise<HtmlEscapedString>): string {
+  const text: unknown = node.toString();
+  if (typeof text !== "string") throw new Error("renderToString: an asynchronous component was rendered");
+  return text;
+}
+
+const FRAGMENT_MARK = "<!--cached-fragment-->";
+
+/** Where a page rendered by renderPageAround takes its cached fragment. */
+export const CachedFragment = () => raw(FRAGMENT_MARK);
+
+/** A fragment shared by everyone of a salon, and how to render it when its stamp changed. */
+export interface Fragment {
+  key: string;
+  stamp: string;
+  render: () => string;
+}
+
+/** The fragment, rendered again only when its stamp changed. */
+function cachedFragment(c: PageContext, fragment: Fragment): Rendered {
+  return (c as Context<AppEnv>).get("deps").fragments.get(fragment.key, fragment.stamp, fragment.render);
+}
+
+/**
+ * A page whose large part is a cached fragment (see FragmentCache): the layout and
+ * whatever else belongs to this session renders per request around it. The joined page
+ * is kept per session too, so a terminal that reloads gets it without a copy.
+ */
+export function renderPageAround(context: PageContext, props: PageProps, content: Child, fragment: Fragment) {
+  const c = context as Context<AppEnv>;
+  const shared = cachedFragment(c, fragment).bytes;
+  const shell = pageHtml(c, props, content);
+  const at = shell.indexOf(FRAGMENT_MARK);
+  if (at < 0) throw new Error("renderPageAround: the content has no <CachedFragment />");
+  const join = () => joinBytes(shell.slice(0, at), shared, shell.slice(at + FRAGMENT_MARK.length));
+  const session = c.get("session");
+  const page = session ? c.get("deps").fragments.getBytes(`${fragment.key}|${session.csrfToken}`, `${fragment.stamp}|${shell}`, join) : new Rendered(join());
+  return sendRendered(c, page, props.status ?? 200);
+}
+
+/** Sends gzipped bytes to every browser that accepts them (all do), plain ones otherwise. */
+function sendRendered(c: PageContext, rendered: Rendered, status: ContentfulStatusCode) {
+  const gzip = /\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "");
+  const headers: Record<string, string> = { "Content-Type": "text/html; charset=UTF-8", Vary: "Accept-Encoding" };
+  if (gzip) headers["Content-Encoding"] = "gzip";
+  return c.body(gzip ? rendered.gzip : rendered.bytes, status, headers);
+}
+
+/** A cached fragment alone: what htmx swaps in. */
+export function sendFragment(c: PageContext, fragment: Fragment, status: ContentfulStatusCode = 200) {
+  return sendRendered(c, cachedFragment(c, fragment), status);
 }
 
 /** An htmx request gets the partial alone; a normal request the whole page around it. */

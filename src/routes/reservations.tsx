@@ -11,6 +11,7 @@ import type { Db } from "../db/client";
 import { facilities, menus, staff, type Reservation } from "../db/schema";
 import { listReservations, readFilter, reservationView, visitCount } from "../domain/agenda";
 import { salonDay } from "../domain/capacity";
+import { salonRevision } from "../domain/salons";
 import { customerKana, customerName, findCustomer, searchCustomers, type CustomerHit } from "../domain/customers";
 import {
   bookReservation,
@@ -22,7 +23,7 @@ import {
 } from "../domain/reservations";
 import { readForm, type FormValues } from "../lib/form";
 import { jstDate } from "../lib/jst";
-import { isHtmx, renderPage, renderPartialOrPage } from "../lib/render";
+import { CachedFragment, isHtmx, renderPage, renderPageAround, renderPartialOrPage, renderToString } from "../lib/render";
 
 type Ctx = Context<SignedInEnv>;
 
@@ -150,9 +151,17 @@ export const reservationRoutes = new Hono<SignedInEnv>()
     const { db } = c.get("deps");
     const salonId = c.get("user").salonId;
     const filter = readFilter(c.req.query(), today(c));
-    const result = listReservations(db, salonId, filter);
-    const staffRows = db.select().from(staff).where(eq(staff.salonId, salonId)).orderBy(asc(staff.displayOrder), asc(staff.id)).all();
-    return renderPage(c, { title: "予約一覧", nav: "reservations" }, <ReservationList filter={filter} result={result} staff={staffRows} />);
+    // Rendered again only when the salon's data changed: the list is opened all day.
+    const list = {
+      key: `reservations:${salonId}:${JSON.stringify(filter)}`,
+      stamp: String(salonRevision(db, salonId)),
+      render: () => {
+        const result = listReservations(db, salonId, filter);
+        const staffRows = db.select().from(staff).where(eq(staff.salonId, salonId)).orderBy(asc(staff.displayOrder), asc(staff.id)).all();
+        return renderToString(<ReservationList filter={filter} result={result} staff={staffRows} />);
+      },
+    };
+    return renderPageAround(c, { title: "予約一覧", nav: "reservations" }, <CachedFragment />, list);
   })
   .get("/new", (c) => {
     const q = c.req.query();

@@ -4,8 +4,9 @@ import type { SignedInEnv } from "../context";
 import { dailySchedule } from "../domain/agenda";
 import { overrideSlotCapacity, salonDay } from "../domain/capacity";
 import { FormReader, readForm } from "../lib/form";
-import { isRealDate, jstDate } from "../lib/jst";
-import { isHtmx, renderPage } from "../lib/render";
+import { formatAsOf, isRealDate, jstDate } from "../lib/jst";
+import { CachedFragment, type Fragment, isHtmx, renderPageAround, renderToString, sendFragment } from "../lib/render";
+import { salonRevision } from "../domain/salons";
 
 type Ctx = Context<SignedInEnv>;
 
@@ -13,21 +14,25 @@ function dateParam(c: Ctx, value: string | undefined): string {
   return value && isRealDate(value) ? value : jstDate(c.get("deps").clock());
 }
 
-function grid(c: Ctx, date: string, status: 200 | 422 = 200) {
+/** The grid as staff see it now: rendered again only when the salon's data or the minute changed. */
+function gridFragment(c: Ctx, date: string): Fragment {
   const { db, clock } = c.get("deps");
-  const schedule = dailySchedule(db, c.get("user").salonId, date);
-  return c.html(<ScheduleGrid schedule={schedule} date={date} now={clock()} csrfToken={c.get("session").csrfToken} />, status);
+  const salonId = c.get("user").salonId;
+  const now = clock();
+  return {
+    key: `schedule:${salonId}:${date}`,
+    stamp: `${salonRevision(db, salonId)}|${formatAsOf(now)}`,
+    render: () => renderToString(<ScheduleGrid schedule={dailySchedule(db, salonId, date)} date={date} now={now} />),
+  };
 }
 
 export const scheduleRoutes = new Hono<SignedInEnv>()
   .get("/", (c) => {
-    const { db, clock } = c.get("deps");
     const date = dateParam(c, c.req.query("date"));
-    const schedule = dailySchedule(db, c.get("user").salonId, date);
-    const page = <SchedulePage schedule={schedule} date={date} now={clock()} today={jstDate(clock())} csrfToken={c.get("session").csrfToken} />;
-    return renderPage(c, { title: "日次スケジュール", nav: "schedule" }, page);
+    const page = <SchedulePage date={date} today={jstDate(c.get("deps").clock())} csrfToken={c.get("session").csrfToken} grid={<CachedFragment />} />;
+    return renderPageAround(c, { title: "日次スケジュール", nav: "schedule" }, page, gridFragment(c, date));
   })
-  .get("/grid", (c) => grid(c, dateParam(c, c.req.query("date"))))
+  .get("/grid", (c) => sendFragment(c, gridFragment(c, dateParam(c, c.req.query("date")))))
   .post("/capacity", async (c) => {
     const { db } = c.get("deps");
     const salonId = c.get("user").salonId;
@@ -36,9 +41,10 @@ export const scheduleRoutes = new Hono<SignedInEnv>()
     if (!isRealDate(date)) return c.text("日付が正しくありません。", 400);
     const slot = Number(form.values.slot);
     if (!salonDay(db, salonId, date).slots.includes(slot)) return c.text("予約枠が正しくありません。", 400);
-    const capacity = form.int("capacity", { label: "受付可能数", min: 0, max: 99, unit: "人" });
-    if (!form.ok) return c.text(form.errors.capacity ?? "", 400);
+    const field = `capacity-${slot}`;
+    const capacity = form.int(field, { label: "受付可能数", min: 0, max: 99, unit: "人" });
+    if (!form.ok) return c.text(form.errors[field] ?? "", 400);
     overrideSlotCapacity(db, salonId, date, slot, capacity);
-    if (isHtmx(c)) return grid(c, date);
+    if (isHtmx(c)) return sendFragment(c, gridFragment(c, date));
     return c.redirect(`/schedule?date=${date}`, 303);
   });

@@ -1,5 +1,6 @@
 // A load client in its own process, so the server under test keeps its core to itself.
-// Sends `requests` GETs over `connections` keep-alive connections; prints JSON figures.
+// Sends `requests` GETs over `connections` keep-alive connections, with the headers a
+// browser sends (Chromium asks for compressed bodies); prints JSON figures.
 import { Agent, request } from "node:http";
 
 const [url, cookie, requestsArg, connectionsArg] = process.argv.slice(2);
@@ -8,13 +9,17 @@ const connections = Number(connectionsArg);
 const agent = new Agent({ keepAlive: true, maxSockets: connections });
 const target = new URL(url!);
 
+const headers: Record<string, string> = { "Accept-Encoding": "gzip, deflate, br, zstd" };
+if (cookie) headers.Cookie = cookie;
+let bytes = 0;
+
 function once(): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers: cookie ? { Cookie: cookie } : {} },
+      { host: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers },
       (res) => {
-        res.resume();
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
         res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`${url} answered ${res.statusCode}`))));
       },
     );
@@ -32,10 +37,11 @@ async function worker() {
   }
 }
 for (let i = 0; i < Math.min(100, total); i++) await once(); // warm-up
+bytes = 0;
 const start = performance.now();
 await Promise.all(Array.from({ length: connections }, worker));
 const elapsed = performance.now() - start;
 times.sort((a, b) => a - b);
 const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-process.stdout.write(JSON.stringify({ p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: (times.length / elapsed) * 1000 }));
+process.stdout.write(JSON.stringify({ p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: (times.length / elapsed) * 1000, kb: bytes / times.length / 1024 }));
 agent.destroy();

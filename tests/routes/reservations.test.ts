@@ -134,7 +134,7 @@ describe("受付可能数", () => {
     book(world, { staffId: null, startMinute: 600, durationMin: 30 });
     await expectRefused("/reservations", form({ time: "10:00", durationMin: "30" }), "time", "予約受付可能数を超えています（10:00〜10:30の枠：サロンの受付可能数は2人です）");
 
-    const raise = await desk.post("/schedule/capacity", { date: "2025-04-02", slot: 600, capacity: 3 });
+    const raise = await desk.post("/schedule/capacity", { date: "2025-04-02", slot: 600, "capacity-600": 3 });
     expect(raise.status).toBe(303);
     expect(q("SELECT capacity FROM capacity_overrides")).toEqual([{ capacity: 3 }]);
     expect((await desk.post("/reservations", form({ time: "10:00", durationMin: "30" }))).status).toBe(303);
@@ -145,7 +145,13 @@ describe("受付可能数", () => {
   });
 
   it("refuses a tampered capacity change", async () => {
-    for (const fields of [{ date: "2025-02-30", slot: 600, capacity: 3 }, { date: "2025-04-02", slot: 615, capacity: 3 }, { date: "2025-04-02", slot: 600, capacity: -1 }]) {
+    const tampered: Record<string, string | number>[] = [
+      { date: "2025-02-30", slot: 600, "capacity-600": 3 },
+      { date: "2025-04-02", slot: 615, "capacity-615": 3 },
+      { date: "2025-04-02", slot: 600, "capacity-600": -1 },
+      { date: "2025-04-02", slot: 600, capacity: 3 },
+    ];
+    for (const fields of tampered) {
       expect((await desk.post("/schedule/capacity", fields)).status).toBe(400);
     }
     expect(countOf("capacity_overrides")).toBe(0);
@@ -288,7 +294,7 @@ describe("日次スケジュール", () => {
     expect(html).toMatch(/相田<span class="cap">受付可能数:2<\/span>/);
     expect(html).toMatch(/指名なし<span class="cap">受付可能数:-<\/span>/);
     expect(html).toMatch(/サロンブース<span class="cap">受付可能数:5<\/span>/);
-    expect(html).toContain(`<td rowspan="4" class="badge-cell"><a class="badge status-booked" href="/reservations/${r.id}"`);
+    expect(html).toContain(`<td rowspan="4"><a class="badge booked" href="/reservations/${r.id}"`);
     expect(html).toContain("菊池 知亮様");
     expect(html).toContain(`href="/reservations/new?date=2025-04-02&amp;time=10%3A00&amp;staffId=${world.fx.staff.aida.id}"`);
     expect(html).toContain('<dialog id="reservation-window"');

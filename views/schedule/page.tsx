@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { Badge, DailySchedule, ScheduleColumn } from "../../src/domain/agenda";
 import { addDays, formatAsOf, formatMinute, weekdayOf, WEEKDAYS } from "../../src/lib/jst";
 
@@ -5,12 +6,15 @@ interface GridProps {
   schedule: DailySchedule;
   date: string;
   now: Date;
-  csrfToken: string;
 }
+
+/** The 受付可能数 controls of every row submit through this one form (their form= attribute). */
+const CAPACITY_FORM = "capacity-form";
 
 const title = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日（${WEEKDAYS[weekdayOf(date)]}）`;
 
-export function SchedulePage(props: GridProps & { today: string }) {
+/** The page around the grid; the grid itself is a cached fragment (<CachedFragment />). */
+export function SchedulePage(props: { date: string; today: string; csrfToken: string; grid: Child }) {
   const { date } = props;
   return (
     <section class="panel schedule">
@@ -36,7 +40,11 @@ export function SchedulePage(props: GridProps & { today: string }) {
           最新を表示
         </button>
       </div>
-      <ScheduleGrid {...props} />
+      <form id={CAPACITY_FORM} method="post" action="/schedule/capacity">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <input type="hidden" name="date" value={date} />
+      </form>
+      {props.grid}
       <dialog id="reservation-window" aria-labelledby="window-title">
         <div id="window-body"></div>
       </dialog>
@@ -45,14 +53,14 @@ export function SchedulePage(props: GridProps & { today: string }) {
 }
 
 /** The grid alone: what 最新を表示 fetches, and what a change in the window refreshes. */
-export function ScheduleGrid({ schedule, date, now, csrfToken }: GridProps) {
+export function ScheduleGrid({ schedule, date, now }: GridProps) {
   const { day, columns, counts } = schedule;
   return (
     <div id="schedule-grid" hx-get={`/schedule/grid?date=${date}`} hx-trigger="schedule-changed from:body" hx-swap="outerHTML">
       <p class="as-of">{formatAsOf(now)} 時点</p>
       {!day.isOpen && <p class="alert info">{WEEKDAYS[weekdayOf(date)]}曜日は定休日です。</p>}
       <div class="grid-scroll">
-        <table class="schedule-grid">
+        <table class="schedule-grid" hx-target="#window-body" hx-swap="innerHTML">
           <caption class="visually-hidden">{title(date)}のスケジュール</caption>
           <thead>
             <tr>
@@ -73,7 +81,7 @@ export function ScheduleGrid({ schedule, date, now, csrfToken }: GridProps) {
                 <th scope="row">{formatMinute(slot)}</th>
                 <td class={`num${counts[row]! > day.capacityAt(slot) ? " over" : ""}`}>{counts[row]}</td>
                 <td>
-                  <CapacityCell date={date} slot={slot} capacity={day.capacityAt(slot)} overridden={day.isOverridden(slot)} csrfToken={csrfToken} />
+                  <CapacityCell slot={slot} capacity={day.capacityAt(slot)} overridden={day.isOverridden(slot)} />
                 </td>
                 {columns.map((c) => c.lanes.map((lane) => <LaneCell column={c} lane={lane} row={row} slot={slot} date={date} />))}
               </tr>
@@ -85,28 +93,32 @@ export function ScheduleGrid({ schedule, date, now, csrfToken }: GridProps) {
   );
 }
 
-function CapacityCell({ date, slot, capacity, overridden, csrfToken }: { date: string; slot: number; capacity: number; overridden: boolean; csrfToken: string }) {
+function CapacityCell({ slot, capacity, overridden }: { slot: number; capacity: number; overridden: boolean }) {
   const id = `cap-${slot}`;
   const options = Array.from({ length: Math.max(capacity, 10) + 1 }, (_, i) => i);
   return (
-    <form method="post" action="/schedule/capacity" class="capacity" hx-post="/schedule/capacity" hx-trigger="change" hx-target="#schedule-grid" hx-swap="outerHTML">
-      <input type="hidden" name="_csrf" value={csrfToken} />
-      <input type="hidden" name="date" value={date} />
-      <input type="hidden" name="slot" value={String(slot)} />
+    <div class="capacity">
       <label for={id} class="visually-hidden">
         {formatMinute(slot)}の受付可能数
       </label>
-      <select id={id} name="capacity" class={overridden ? "overridden" : undefined}>
+      <select
+        id={id}
+        name={`capacity-${slot}`}
+        form={CAPACITY_FORM}
+        class={overridden ? "overridden" : undefined}
+        hx-post="/schedule/capacity"
+        hx-vals={JSON.stringify({ slot: String(slot) })}
+        hx-target="#schedule-grid"
+        hx-swap="outerHTML"
+      >
         {options.map((n) => (
-          <option value={String(n)} selected={n === capacity}>
-            {n}
-          </option>
+          <option selected={n === capacity}>{n}</option>
         ))}
       </select>
-      <button type="submit" class="js-hidden">
+      <button type="submit" form={CAPACITY_FORM} name="slot" value={String(slot)} class="js-hidden">
         変更
       </button>
-    </form>
+    </div>
   );
 }
 
@@ -114,11 +126,11 @@ function LaneCell({ column, lane, row, slot, date }: { column: ScheduleColumn; l
   const starting = lane.find((b) => b.row === row);
   if (starting) return <BadgeCell badge={starting} />;
   if (lane.some((b) => b.row < row && b.row + b.span > row)) return null; // covered by a rowspan
-  if (column.facilityId) return <td class="empty-cell"></td>;
+  if (column.facilityId) return <td></td>;
   const params = new URLSearchParams({ date, time: formatMinute(slot) });
   if (column.staffId) params.set("staffId", String(column.staffId));
   return (
-    <td class="empty-cell">
+    <td>
       <a class="add" href={`/reservations/new?${params}`}>
         <span class="visually-hidden">
           {column.label} {formatMinute(slot)}に
@@ -132,14 +144,9 @@ function LaneCell({ column, lane, row, slot, date }: { column: ScheduleColumn; l
 function BadgeCell({ badge }: { badge: Badge }) {
   const r = badge.view;
   return (
-    <td rowspan={badge.span} class="badge-cell">
-      <a
-        class={`badge status-${r.status}`}
-        href={`/reservations/${r.id}`}
-        hx-get={`/reservations/${r.id}/window`}
-        hx-target="#window-body"
-        hx-swap="innerHTML"
-      >
+    // hx-target and hx-swap (the window) come from the table.
+    <td rowspan={badge.span}>
+      <a class={`badge ${r.status}`} href={`/reservations/${r.id}`} hx-get={`/reservations/${r.id}/window`}>
         <span class="time">
           {formatMinute(r.startMinute)}
           {r.status === "provisional" ? " 仮登録" : `〜${formatMinute(r.endMinute)}`}
