@@ -3,7 +3,7 @@ import { Hono, type Context } from "hono";
 import { emptyForm, type FormState } from "../../views/components/form";
 import { ErrorMessage } from "../../views/errors";
 import { ReservationDetail } from "../../views/reservations/detail";
-import { CustomerHits, ReservationForm } from "../../views/reservations/form";
+import { CustomerHits, ReservationForm, SEARCH_CUSTOMER } from "../../views/reservations/form";
 import { ReservationList } from "../../views/reservations/list";
 import { CancelConfirm, MemoForm, ReservationWindow } from "../../views/reservations/window";
 import type { SignedInEnv } from "../context";
@@ -64,6 +64,7 @@ function formPage(c: Ctx, form: FormState, reservation: Reservation | null, stat
     chosen: chosenCustomer(db, salonId, form.values),
     reservation: reservation ? { id: reservation.id, number: reservation.number } : null,
     slotMinutes: salonDay(db, salonId, today(c)).slotMinutes,
+    hits: form.values.intent === SEARCH_CUSTOMER ? searchCustomers(db, salonId, form.values.customerQuery ?? "") : null,
   };
   return renderPage(c, { title: reservation ? "予約の変更" : "新規予約", nav: "reservations", status }, <ReservationForm {...props} />);
 }
@@ -104,6 +105,7 @@ member
   .post("/:id", async (c) => {
     const { db, clock } = c.get("deps");
     const values = await readForm(c);
+    if (values.intent === SEARCH_CUSTOMER) return formPage(c, emptyForm(values), c.get("reservation"));
     const result = changeReservation(db, clock, c.get("reservation"), values);
     if (!result.ok) return formPage(c, { values, errors: result.errors }, c.get("reservation"), 422);
     return c.redirect(`/reservations/${result.reservation.id}?done=changed`, 303);
@@ -180,6 +182,7 @@ export const reservationRoutes = new Hono<SignedInEnv>()
   .post("/", async (c) => {
     const { db, clock } = c.get("deps");
     const values = await readForm(c);
+    if (values.intent === SEARCH_CUSTOMER) return formPage(c, emptyForm(values), null);
     const result = bookReservation(db, clock, c.get("user").salonId, values);
     if (!result.ok) return formPage(c, { values, errors: result.errors }, null, 422);
     return c.redirect(`/reservations/${result.reservation.id}?done=created`, 303);

@@ -259,6 +259,27 @@ describe("お客様 search in the form", () => {
     const none = await (await desk.get(`/reservations/customer-search?customerQuery=${encodeURIComponent("外園")}`)).text();
     expect(none).toContain("に一致するお客様はいません。");
   });
+
+  it("searches without JavaScript through the 検索 button, keeping what was typed and saving nothing", async () => {
+    const res = await desk.post("/reservations", form({ customerId: "", customerQuery: "きくち", visitMemo: "頭皮が敏感", intent: "search-customer" }));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<button type="submit" name="intent" value="search-customer" class="js-hidden">検索</button>');
+    expect(html).toContain(`<input type="radio" id="customer-${world.fx.customers.kikuchi.id}" name="customerId" value="${world.fx.customers.kikuchi.id}"`);
+    expect(html).toContain("頭皮が敏感");
+    expect(html).not.toContain("お客様を検索して選択するか");
+    expect(countOf("reservations")).toBe(0);
+
+    const r = book(world);
+    const edit = await desk.post(`/reservations/${r.id}`, { ...form({ customerQuery: "古賀" }), intent: "search-customer" });
+    expect(edit.status).toBe(200);
+    expect(await edit.text()).toContain("古賀");
+    expect(q("SELECT customer_id FROM reservations")).toEqual([{ customer_id: world.fx.customers.kikuchi.id }]);
+  });
+
+  it("steps the 来店時刻 field by the salon's slot", async () => {
+    expect(await (await desk.get("/reservations/new")).text()).toMatch(/<input id="f-time" name="time" type="time" value="" required="" step="1800"/);
+  });
 });
 
 describe("予約一覧", () => {

@@ -59,6 +59,8 @@ export function TextField(
     inputmode?: "numeric" | "text" | "tel" | "email";
     size?: "short" | "medium" | "long";
     suffix?: string;
+    /** For type="time": seconds between allowed values. */
+    step?: number;
   },
 ) {
   const { form, name, type = "text" } = props;
@@ -73,6 +75,7 @@ export function TextField(
           value={type === "password" ? "" : (form.values[name] ?? "")}
           required={props.required}
           maxlength={props.maxLength}
+          step={props.step}
           autocomplete={props.autocomplete}
           inputmode={props.inputmode}
           aria-invalid={form.errors[name] ? "true" : undefined}

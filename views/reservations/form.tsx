@@ -15,7 +15,12 @@ export interface ReservationFormProps {
   /** Set on 変更. */
   reservation: { id: number; number: number } | null;
   slotMinutes: number;
+  /** Results of 検索 when the browser runs no JavaScript (htmx fetches them otherwise). */
+  hits: CustomerHit[] | null;
 }
+
+/** The value of the 検索 button: the form comes back with the customers found, nothing saved. */
+export const SEARCH_CUSTOMER = "search-customer";
 
 /** The search results under お客様: one radio per customer, inside the form. */
 export function CustomerHits({ hits, chosenId, query }: { hits: CustomerHit[]; chosenId: number | null; query: string }) {
@@ -65,10 +70,13 @@ export function ReservationForm(props: ReservationFormProps) {
                 hx-include="[name='customerId']:checked"
                 aria-controls="customer-hits"
               />
+              <button type="submit" name="intent" value={SEARCH_CUSTOMER} class="js-hidden">
+                検索
+              </button>
             </div>
           </div>
           <div id="customer-hits" aria-live="polite">
-            <CustomerHits hits={props.chosen ? [props.chosen] : []} chosenId={props.chosen?.id ?? null} query="" />
+            <CustomerHits hits={props.hits ?? (props.chosen ? [props.chosen] : [])} chosenId={props.chosen?.id ?? null} query={props.hits ? (form.values.customerQuery ?? "") : ""} />
           </div>
           {customerError && (
             <p class="field-error" id="f-customerId-error">
@@ -108,7 +116,7 @@ export function ReservationForm(props: ReservationFormProps) {
         />
         <div class="row">
           <TextField form={form} name="date" label="来店日" type="date" required size="short" />
-          <TextField form={form} name="time" label="来店時刻" type="time" required size="short" hint={`${props.slotMinutes}分単位`} />
+          <TextField form={form} name="time" label="来店時刻" type="time" step={props.slotMinutes * 60} required size="short" hint={`${props.slotMinutes}分単位`} />
           <TextField form={form} name="durationMin" label="所要時間" inputmode="numeric" size="short" suffix="分" hint="空欄ならメニューの所要時間" />
         </div>
         {reservation ? (
