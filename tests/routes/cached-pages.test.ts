@@ -37,6 +37,14 @@ describe("cached schedule and 予約一覧", () => {
     expect(await page(desk, "/schedule?date=2025-04-02")).toContain("水曜日は定休日です。");
   });
 
+  it("show today's new booking on ホーム at once", async () => {
+    expect(await page(desk, "/")).toContain("本日の予約はありません。");
+    book(world, { date: "2025-04-01", startMinute: 17 * 60 });
+    const html = await page(desk, "/");
+    expect(html).toContain("菊池 知亮 様");
+    expect(html).not.toContain("本日の予約はありません。");
+  });
+
   it("move the 時点 on with the clock", async () => {
     expect(await page(desk, "/schedule?date=2025-04-02")).toContain("2025.04.01 16:23 時点");
     world.clock.advanceMinutes(1);
