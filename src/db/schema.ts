@@ -221,6 +221,9 @@ export const capacityOverrides = sqliteTable(
 export const RESERVATION_STATUSES = ["provisional", "booked", "visited", "paid", "cancelled", "no_show"] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 export const RESERVATION_ROUTES = ["電話", "店頭", "管理画面", "web", "HPB"] as const;
+/** 連携状況: pending = 送信待ち, ok = 成功, failed = 失敗(reason). Null: nothing to sync. */
+export const SYNC_STATES = ["pending", "ok", "failed"] as const;
+export type SyncState = (typeof SYNC_STATES)[number];
 export type ReservationRoute = (typeof RESERVATION_ROUTES)[number];
 
 export const reservations = sqliteTable(
@@ -252,9 +255,23 @@ export const reservations = sqliteTable(
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+    /** "salonboard": it came from SALON BOARD and is never pushed back. */
+    origin: text("origin", { enum: ["app", "salonboard"] }).notNull().default("app"),
+    /** SALON BOARD's 予約番号 (BC...): unique per salon, so a reservation is never imported twice. */
+    salonboardNo: text("salonboard_no"),
+    syncState: text("sync_state", { enum: SYNC_STATES }),
+    /** The reason SALON BOARD gave, shown as 失敗(reason). */
+    syncError: text("sync_error"),
+    /** What SALON BOARD sent for a 仮登録, kept whole for the transcription form. */
+    salonboardPayload: text("salonboard_payload"),
+    /** 予約転記済チェック: staff copied it into SALON BOARD by hand. */
+    transcribedAt: integer("transcribed_at", { mode: "timestamp_ms" }),
+    transcribedBy: integer("transcribed_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
     uniqueIndex("reservations_salon_number_uq").on(t.salonId, t.number),
+    uniqueIndex("reservations_salonboard_no_uq").on(t.salonId, t.salonboardNo),
+    index("reservations_sync_idx").on(t.salonId, t.syncState),
     index("reservations_salon_date_idx").on(t.salonId, t.date, t.startMinute),
     index("reservations_customer_idx").on(t.customerId, t.date),
     index("reservations_staff_idx").on(t.staffId, t.date),
@@ -274,3 +291,86 @@ export type User = typeof users.$inferSelect;
 export type Role = User["role"];
 export type Customer = typeof customers.$inferSelect;
 export type Reservation = typeof reservations.$inferSelect;
+
+/** One SALON BOARD connector per salon (../shared/salonboard-api.md), and its health. */
+export const salonboardConnections = sqliteTable("salonboard_connections", {
+  salonId: integer("salon_id")
+    .primaryKey()
+    .references(() => salons.id, { onDelete: "cascade" }),
+  url: text("url").notNull(),
+  token: text("token").notNull(),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  /** The events cursor: moved only in the transaction that applied the events. */
+  cursor: text("cursor"),
+  lastPushAt: integer("last_push_at", { mode: "timestamp_ms" }),
+  lastPullAt: integer("last_pull_at", { mode: "timestamp_ms" }),
+  lastError: text("last_error"),
+  lastErrorAt: integer("last_error_at", { mode: "timestamp_ms" }),
+});
+
+/**
+ * A reservation that must be sent to SALON BOARD. The entry names the reservation only:
+ * what is sent is its state at sending time (PUT, or DELETE once cancelled), so changes
+ * are never reordered and a resend after a crash sends the same thing again.
+ */
+export const syncOutbox = sqliteTable(
+  "sync_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    reservationId: integer("reservation_id")
+      .notNull()
+      .references(() => reservations.id, { onDelete: "cascade" }),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+  },
+  (t) => [index("sync_outbox_due_idx").on(t.nextAttemptAt), index("sync_outbox_reservation_idx").on(t.reservationId, t.id)],
+);
+
+/** Inbound events already applied: delivery is at least once. */
+export const syncInboundEvents = sqliteTable(
+  "sync_inbound_events",
+  {
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    eventId: text("event_id").notNull(),
+    appliedAt: integer("applied_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.salonId, t.eventId] })],
+);
+
+export const NOTICE_DIRECTIONS = ["outbound", "inbound"] as const;
+export type NoticeDirection = (typeof NOTICE_DIRECTIONS)[number];
+/** How a notice was resolved: by staff (the first three) or by the sync itself. */
+export const NOTICE_RESOLUTIONS = ["transcribed", "checked", "registered", "resent", "cancelled", "linked"] as const;
+export type NoticeResolution = (typeof NOTICE_RESOLUTIONS)[number];
+
+/** お知らせ: one per failed sync, alerting until it is resolved. */
+export const notices = sqliteTable(
+  "notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    direction: text("direction", { enum: NOTICE_DIRECTIONS }).notNull(),
+    reservationId: integer("reservation_id").references(() => reservations.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    /** As shown in the message: 予約番号 and 予約日時 (YYYY-MM-DD HH:mm). */
+    reservationNo: text("reservation_no").notNull(),
+    reservationAt: text("reservation_at").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedBy: integer("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    resolution: text("resolution", { enum: NOTICE_RESOLUTIONS }),
+  },
+  (t) => [index("notices_salon_idx").on(t.salonId, t.resolvedAt, t.createdAt), index("notices_reservation_idx").on(t.reservationId)],
+);
+
+export type SalonboardConnection = typeof salonboardConnections.$inferSelect;
+export type Notice = typeof notices.$inferSelect;

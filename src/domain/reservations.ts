@@ -15,6 +15,7 @@ import { formatMinute, isRealDate, parseMinute, WEEKDAYS, weekdayOf } from "../l
 import { capacityMessage, findCapacityConflict, OCCUPYING_STATUSES, salonDay } from "./capacity";
 import { findCustomer, insertCustomer, readNewCustomer, type NewCustomer } from "./customers";
 import { eq } from "drizzle-orm";
+import { enqueueOutbound } from "../sync/outbound";
 
 export const STATUS_LABELS: Record<ReservationStatus, string> = {
   provisional: "仮登録",
@@ -49,6 +50,15 @@ export interface ReservationInput {
 }
 
 export type SaveResult = { ok: true; reservation: Reservation } | { ok: false; errors: FieldErrors };
+
+/** What only the SALON BOARD importer sets on a reservation. */
+export interface SalonBoardFields {
+  origin: "salonboard";
+  salonboardNo: string;
+  salonboardPayload: string | null;
+  /** 予約受信日時 as SALON BOARD received it. */
+  receivedAt: Date;
+}
 
 function idOf(form: FormReader, name: string): number | null | "invalid" {
   const raw = (form.values[name] ?? "").trim();
@@ -150,7 +160,14 @@ export function readReservationForm(db: Db, salonId: number, values: FormValues,
  * Writes a reservation: the capacity check and the write are one IMMEDIATE transaction,
  * so two terminals (or a terminal and SALON BOARD) can never both take the last place.
  */
-export function saveReservation(db: Db, clock: Clock, salonId: number, input: ReservationInput, existing: Reservation | null): SaveResult {
+export function saveReservation(
+  db: Db,
+  clock: Clock,
+  salonId: number,
+  input: ReservationInput,
+  existing: Reservation | null,
+  fromSalonBoard: SalonBoardFields | null = null,
+): SaveResult {
   return db.transaction(
     (): SaveResult => {
       const endMinute = input.startMinute + input.durationMin;
@@ -178,17 +195,20 @@ export function saveReservation(db: Db, clock: Clock, salonId: number, input: Re
         route: input.route,
         visitMemo: input.visitMemo,
         updatedAt: now,
+        ...(fromSalonBoard ?? {}),
       };
       if (existing) {
         const updated = db.update(reservations).set(row).where(eq(reservations.id, existing.id)).returning().get();
+        enqueueOutbound(db, updated, now);
         return { ok: true, reservation: updated };
       }
       const number = prepared<{ n: number }>(db, "SELECT coalesce(max(number), 0) + 1 AS n FROM reservations WHERE salon_id = ?").get(salonId)!.n;
       const created = db
         .insert(reservations)
-        .values({ ...row, salonId, number, receivedAt: now })
+        .values({ ...row, salonId, number, receivedAt: fromSalonBoard?.receivedAt ?? now })
         .returning()
         .get();
+      enqueueOutbound(db, created, now);
       return { ok: true, reservation: created };
     },
     { behavior: "immediate" },
@@ -217,13 +237,19 @@ export function cancelReservation(db: Db, clock: Clock, reservation: Reservation
     return { ok: false, message: `ステータスが「${STATUS_LABELS[reservation.status]}」の予約はキャンセルできません。` };
   }
   const now = clock();
-  const updated = db
-    .update(reservations)
-    .set({ status: "cancelled", cancelledAt: now, updatedAt: now })
-    .where(eq(reservations.id, reservation.id))
-    .returning()
-    .get();
-  return { ok: true, reservation: updated };
+  return db.transaction(
+    () => {
+      const updated = db
+        .update(reservations)
+        .set({ status: "cancelled", cancelledAt: now, updatedAt: now })
+        .where(eq(reservations.id, reservation.id))
+        .returning()
+        .get();
+      enqueueOutbound(db, updated, now);
+      return { ok: true as const, reservation: updated };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function updateVisitMemo(db: Db, clock: Clock, reservation: Reservation, values: FormValues): SaveResult {
