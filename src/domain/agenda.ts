@@ -1,5 +1,5 @@
 import { prepared, type Db } from "../db/client";
-import { RESERVATION_ROUTES, RESERVATION_STATUSES, type Reservation, type ReservationRoute, type ReservationStatus } from "../db/schema";
+import { RESERVATION_ROUTES, RESERVATION_STATUSES, SYNC_STATES, type Reservation, type ReservationRoute, type ReservationStatus, type SyncState } from "../db/schema";
 import { addDays } from "../lib/jst";
 import { salonDay, type SalonDay } from "./capacity";
 
@@ -28,7 +28,18 @@ export interface ReservationView {
   customerNo: number | null;
   customerName: string | null;
   customerKana: string | null;
+  origin: "app" | "salonboard";
+  salonboardNo: string | null;
+  syncState: SyncState | null;
+  syncError: string | null;
+  transcribedAt: Date | null;
 }
+
+export const SYNC_LABELS: Record<SyncState, string> = { ok: "成功", failed: "失敗", pending: "送信待ち" };
+
+/** 予約番号 as staff know it: SALON BOARD's for a reservation that came from there. */
+export const displayNumber = (r: Pick<ReservationView, "origin" | "salonboardNo" | "number">) =>
+  r.origin === "salonboard" && r.salonboardNo ? r.salonboardNo : String(r.number);
 
 const VIEW_SELECT = `
   SELECT r.id, r.number, r.date, r.start_minute, r.end_minute, r.duration_min, r.status, r.route,
@@ -36,7 +47,8 @@ const VIEW_SELECT = `
          r.staff_id, s.name AS staff_name, r.facility_id, f.name AS facility_name,
          r.customer_id, c.customer_no,
          trim(coalesce(c.last_name, '') || ' ' || coalesce(c.first_name, '')) AS customer_kanji,
-         trim(c.last_name_kana || ' ' || c.first_name_kana) AS customer_kana
+         trim(c.last_name_kana || ' ' || c.first_name_kana) AS customer_kana,
+         r.origin, r.salonboard_no, r.sync_state, r.sync_error, r.transcribed_at
     FROM reservations r
     LEFT JOIN staff s ON s.id = r.staff_id
     LEFT JOIN facilities f ON f.id = r.facility_id
@@ -63,6 +75,11 @@ interface ViewRow {
   customer_no: number | null;
   customer_kanji: string | null;
   customer_kana: string | null;
+  origin: "app" | "salonboard";
+  salonboard_no: string | null;
+  sync_state: SyncState | null;
+  sync_error: string | null;
+  transcribed_at: number | null;
 }
 
 function toView(r: ViewRow): ReservationView {
@@ -87,6 +104,11 @@ function toView(r: ViewRow): ReservationView {
     customerNo: r.customer_no,
     customerName: r.customer_id === null ? null : r.customer_kanji || r.customer_kana,
     customerKana: r.customer_kana,
+    origin: r.origin,
+    salonboardNo: r.salonboard_no,
+    syncState: r.sync_state,
+    syncError: r.sync_error,
+    transcribedAt: r.transcribed_at === null ? null : new Date(r.transcribed_at),
   };
 }
 
@@ -238,6 +260,8 @@ export interface ReservationFilter {
   /** A stylist's id, "none" for 指名なし, or null for everyone. */
   staff: number | "none" | null;
   route: ReservationRoute | null;
+  /** 連携状況 */
+  sync: SyncState | null;
   page: number;
 }
 
@@ -253,6 +277,7 @@ export function readFilter(query: Record<string, string | undefined>, today: str
     status: (RESERVATION_STATUSES as readonly string[]).includes(query.status ?? "") ? (query.status as ReservationStatus) : null,
     staff: staffParam === "none" ? "none" : Number.isSafeInteger(staffId) && staffId > 0 ? staffId : null,
     route: (RESERVATION_ROUTES as readonly string[]).includes(query.route ?? "") ? (query.route as ReservationRoute) : null,
+    sync: (SYNC_STATES as readonly string[]).includes(query.sync ?? "") ? (query.sync as SyncState) : null,
     page: Math.max(1, Math.min(100_000, Math.floor(Number(query.page)) || 1)),
   };
 }
@@ -273,6 +298,7 @@ export function listReservations(db: Db, salonId: number, f: ReservationFilter):
   if (f.staff === "none") where.push("r.staff_id IS NULL");
   else if (f.staff !== null) where.push("r.staff_id = ?"), params.push(f.staff);
   if (f.route) where.push("r.route = ?"), params.push(f.route);
+  if (f.sync) where.push("r.sync_state = ?"), params.push(f.sync);
   const clause = where.join(" AND ");
   const total = prepared<{ n: number }>(db, `SELECT count(*) AS n FROM reservations r WHERE ${clause}`).get(...params)!.n;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

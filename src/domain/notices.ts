@@ -161,3 +161,30 @@ export function markNoticeTranscribed(db: Db, notice: NoticeView, userId: number
     { behavior: "immediate" },
   );
 }
+
+/**
+ * 予約転記済チェック + 変更する: staff copied a reservation that failed to sync into SALON
+ * BOARD by hand. Its outbound notice is resolved; it is not pushed again (SALON BOARD
+ * would hold it twice). Unticking reopens the notice that the tick resolved.
+ */
+export function setTranscribed(db: Db, r: Reservation, userId: number, transcribed: boolean, now: Date): { ok: true } | { ok: false; message: string } {
+  if (r.origin !== "app" || r.syncState !== "failed") return { ok: false, message: "連携に失敗した予約ではありません。" };
+  return db.transaction(
+    () => {
+      if (transcribed) {
+        prepared(db, "UPDATE reservations SET transcribed_at = ?, transcribed_by = ? WHERE id = ? AND transcribed_at IS NULL").run(now.getTime(), userId, r.id);
+        prepared(db, "DELETE FROM sync_outbox WHERE reservation_id = ?").run(r.id);
+        resolveReservationNotices(db, r.id, { resolution: "checked", userId, now, direction: "outbound" });
+      } else {
+        prepared(db, "UPDATE reservations SET transcribed_at = NULL, transcribed_by = NULL WHERE id = ?").run(r.id);
+        prepared(
+          db,
+          `UPDATE notices SET resolved_at = NULL, resolved_by = NULL, resolution = NULL
+            WHERE id = (SELECT max(id) FROM notices WHERE reservation_id = ? AND direction = 'outbound' AND resolution = 'checked')`,
+        ).run(r.id);
+      }
+      return { ok: true as const };
+    },
+    { behavior: "immediate" },
+  );
+}

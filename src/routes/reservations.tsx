@@ -5,12 +5,14 @@ import { ErrorMessage } from "../../views/errors";
 import { ReservationDetail } from "../../views/reservations/detail";
 import { CustomerHits, ReservationForm, SEARCH_CUSTOMER } from "../../views/reservations/form";
 import { ReservationList } from "../../views/reservations/list";
+import { SyncStatus } from "../../views/reservations/sync";
 import { CancelConfirm, MemoForm, ReservationWindow } from "../../views/reservations/window";
 import type { SignedInEnv } from "../context";
 import type { Db } from "../db/client";
 import { facilities, menus, staff, type Reservation } from "../db/schema";
 import { listReservations, readFilter, reservationView, visitCount } from "../domain/agenda";
 import { salonDay } from "../domain/capacity";
+import { setTranscribed } from "../domain/notices";
 import { salonRevision } from "../domain/salons";
 import { customerKana, customerName, findCustomer, searchCustomers, type CustomerHit } from "../domain/customers";
 import {
@@ -39,6 +41,7 @@ const FLASHES: Record<string, string> = {
   changed: "予約を変更しました。",
   cancelled: "予約をキャンセルしました。",
   memo: "来店時メモを保存しました。",
+  transcribed: "予約転記済チェックを保存しました。",
 };
 
 function today(c: Ctx): string {
@@ -93,8 +96,8 @@ function windowOrDetail(c: Ctx, reservation: Reservation, flashKey: string | nul
   return renderPartialOrPage(
     c,
     { title: "予約詳細", nav: "reservations" },
-    <ReservationWindow r={view} visits={visits} flash={flash} />,
-    () => <ReservationDetail r={view} today={today(c)} visits={visits} flash={flash} />,
+    <ReservationWindow r={view} visits={visits} flash={flash} csrfToken={c.get("session").csrfToken} />,
+    () => <ReservationDetail r={view} today={today(c)} visits={visits} flash={flash} csrfToken={c.get("session").csrfToken} />,
   );
 }
 
@@ -127,6 +130,15 @@ member
       return windowOrDetail(c, result.reservation, "cancelled");
     }
     return c.redirect(`/reservations/${result.reservation.id}?done=cancelled`, 303);
+  })
+  .post("/:id/transcription", async (c) => {
+    const { db, clock } = c.get("deps");
+    const values = await readForm(c);
+    const result = setTranscribed(db, c.get("reservation"), c.get("user").id, values.transcribed === "1", clock());
+    if (!result.ok) return c.text(result.message, 409);
+    if (!isHtmx(c)) return c.redirect(`/reservations/${c.get("reservation").id}?done=transcribed`, 303);
+    const view = reservationView(db, findReservation(db, c.get("user").salonId, c.get("reservation").id)!);
+    return c.html(<SyncStatus r={view} csrfToken={c.get("session").csrfToken} flash={FLASHES.transcribed} />);
   })
   .get("/:id/memo", (c) => {
     const r = c.get("reservation");

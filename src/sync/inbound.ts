@@ -245,8 +245,8 @@ function register(db: Db, salonId: number, no: string, r: Json, existing: Reserv
   if (!at) return malformed(db, salonId, r, `SALON BOARDから受信した予約の内容が正しくありません（${mapped.reason}）`, now);
   const payload = JSON.stringify(r).slice(0, MAX_PAYLOAD_CHARS);
   const fromSalonBoard = { origin: "salonboard" as const, salonboardNo: no, salonboardPayload: payload, receivedAt: receivedAtOf(r.receivedAt, now) };
-  let reason = mapped.reason;
-  if (!reason && existing?.status !== "provisional") {
+  let reason: string = mapped.reason ?? "";
+  if (!mapped.reason && existing?.status !== "provisional") {
     const saved = saveReservation(db, () => now, salonId, mapped.input, existing, fromSalonBoard);
     if (saved.ok) {
       prepared(db, "UPDATE reservations SET sync_state = 'ok', sync_error = NULL WHERE id = ?").run(saved.reservation.id);
@@ -255,6 +255,7 @@ function register(db: Db, salonId: number, no: string, r: Json, existing: Reserv
     reason = Object.values(saved.errors)[0] ?? "予約を登録できませんでした";
   }
   // A 仮登録: only the start time, SALON BOARD's payload for 予約を転記する.
+  const why = reason || existing?.syncError || "予約を登録できませんでした";
   const row = {
     date: at.date,
     minute: at.minute,
@@ -266,8 +267,8 @@ function register(db: Db, salonId: number, no: string, r: Json, existing: Reserv
     prepared(
       db,
       `UPDATE reservations SET status = 'provisional', date = ?, start_minute = ?, duration_min = ?, end_minute = ?, menu_name = ?,
-              salonboard_payload = ?, sync_state = NULL, updated_at = ? WHERE id = ?`,
-    ).run(row.date, row.minute, row.duration, row.minute + row.duration, row.menuName, payload, now.getTime(), existing.id);
+              salonboard_payload = ?, sync_state = 'failed', sync_error = ?, updated_at = ? WHERE id = ?`,
+    ).run(row.date, row.minute, row.duration, row.minute + row.duration, row.menuName, payload, why, now.getTime(), existing.id);
     id = existing.id;
   } else {
     const number = prepared<{ n: number }>(db, "SELECT coalesce(max(number), 0) + 1 AS n FROM reservations WHERE salon_id = ?").get(salonId)!.n;
@@ -275,9 +276,9 @@ function register(db: Db, salonId: number, no: string, r: Json, existing: Reserv
       prepared(
         db,
         `INSERT INTO reservations (salon_id, number, date, start_minute, duration_min, end_minute, menu_name, status, route, received_at, updated_at,
-                                   origin, salonboard_no, salonboard_payload)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, 'salonboard', ?, ?)`,
-      ).run(salonId, number, row.date, row.minute, row.duration, row.minute + row.duration, row.menuName, mapped.input.route, fromSalonBoard.receivedAt.getTime(), now.getTime(), no, payload)
+                                   origin, salonboard_no, salonboard_payload, sync_state, sync_error)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'provisional', ?, ?, ?, 'salonboard', ?, ?, 'failed', ?)`,
+      ).run(salonId, number, row.date, row.minute, row.duration, row.minute + row.duration, row.menuName, mapped.input.route, fromSalonBoard.receivedAt.getTime(), now.getTime(), no, payload, why)
         .lastInsertRowid,
     );
   }
@@ -285,7 +286,7 @@ function register(db: Db, salonId: number, no: string, r: Json, existing: Reserv
     salonId,
     direction: "inbound",
     reservationId: id,
-    reason: reason ?? "予約を登録できませんでした",
+    reason: why,
     reservationNo: no,
     reservationAt: `${at.date} ${formatMinute(at.minute)}`,
     now,

@@ -1,14 +1,10 @@
-import type { ReservationView } from "../../src/domain/agenda";
+import { displayNumber, type ReservationView } from "../../src/domain/agenda";
 import { STATUS_LABELS } from "../../src/domain/reservations";
 import { formatDateTime, formatJapaneseDate, formatMinute, formatVisit } from "../../src/lib/jst";
 import { Flash } from "../components/flash";
+import { SyncStatus } from "./sync";
 
 export const statusBadge = (status: ReservationView["status"]) => <span class={`status status-${status}`}>{STATUS_LABELS[status]}</span>;
-
-/** 連携状況 until the SALON BOARD connection exists. */
-export function SyncStatus() {
-  return <span class="muted">SALON BOARD連携は未設定です</span>;
-}
 
 /** A 仮登録 knows only its start time. */
 export function visitText(r: ReservationView): string {
@@ -21,7 +17,7 @@ export function needsCheckout(r: ReservationView, today: string): boolean {
   return r.date <= today && (r.status === "booked" || r.status === "visited");
 }
 
-export function ReservationDetail({ r, today, flash, visits }: { r: ReservationView; today: string; flash?: string | null; visits: number | null }) {
+export function ReservationDetail({ r, today, flash, visits, csrfToken }: { r: ReservationView; today: string; flash?: string | null; visits: number | null; csrfToken: string }) {
   return (
     <section class="panel reservation-detail">
       <div class="title-row">
@@ -37,12 +33,12 @@ export function ReservationDetail({ r, today, flash, visits }: { r: ReservationV
       <p class="received">予約受信日時：{formatDateTime(r.receivedAt)}</p>
       <dl class="details">
         <dt>予約番号</dt>
-        <dd>{r.number}</dd>
+        <dd>{displayNumber(r)}</dd>
         <dt>ステータス</dt>
         <dd>{statusBadge(r.status)}</dd>
         <dt>連携状況</dt>
         <dd>
-          <SyncStatus />
+          <SyncStatus r={r} csrfToken={csrfToken} />
         </dd>
         <dt>お客様</dt>
         <dd>

@@ -1,9 +1,10 @@
 import type { Staff } from "../../src/db/schema";
-import { RESERVATION_ROUTES, RESERVATION_STATUSES } from "../../src/db/schema";
-import type { ReservationFilter, ReservationPage } from "../../src/domain/agenda";
+import { RESERVATION_ROUTES, RESERVATION_STATUSES, SYNC_STATES } from "../../src/db/schema";
+import { displayNumber, SYNC_LABELS, type ReservationFilter, type ReservationPage } from "../../src/domain/agenda";
 import { STATUS_LABELS } from "../../src/domain/reservations";
 import { formatMinute, formatShortDate } from "../../src/lib/jst";
 import { statusBadge } from "./detail";
+import { SyncFailedIcon } from "./sync";
 
 function FilterSelect(props: { name: string; label: string; options: { value: string; label: string; selected: boolean }[] }) {
   return (
@@ -28,6 +29,7 @@ function filterQuery(f: ReservationFilter, page: number): string {
   if (f.status) q.set("status", f.status);
   if (f.staff !== null) q.set("staff", String(f.staff));
   if (f.route) q.set("route", f.route);
+  if (f.sync) q.set("sync", f.sync);
   if (page > 1) q.set("page", String(page));
   return q.toString();
 }
@@ -60,6 +62,7 @@ export function ReservationList({ filter, result, staff }: { filter: Reservation
           ]}
         />
         <FilterSelect name="route" label="予約経路" options={RESERVATION_ROUTES.map((r) => ({ value: r, label: r, selected: filter.route === r }))} />
+        <FilterSelect name="sync" label="連携状況" options={SYNC_STATES.map((st) => ({ value: st, label: SYNC_LABELS[st], selected: filter.sync === st }))} />
         <div class="form-actions">
           <a href="/reservations">条件クリア</a>
           <button type="submit" class="primary">
@@ -81,13 +84,14 @@ export function ReservationList({ filter, result, staff }: { filter: Reservation
               <th scope="col">スタッフ</th>
               <th scope="col">予約経路</th>
               <th scope="col">ステータス</th>
+              <th scope="col">連携状況</th>
             </tr>
           </thead>
           <tbody>
             {result.rows.map((r) => (
               <tr>
                 <td>
-                  <a href={`/reservations/${r.id}`}>{r.number}</a>
+                  <a href={`/reservations/${r.id}`}>{displayNumber(r)}</a>
                 </td>
                 <td class="nowrap">
                   {formatShortDate(r.date)} {formatMinute(r.startMinute)}
@@ -98,6 +102,11 @@ export function ReservationList({ filter, result, staff }: { filter: Reservation
                 <td>{r.staffName ?? "指名なし"}</td>
                 <td>{r.route}</td>
                 <td>{statusBadge(r.status)}</td>
+                <td>
+                  <SyncFailedIcon r={r} />
+                  {r.syncState ? (r.syncState === "failed" ? `失敗（${r.syncError ?? ""}）` : SYNC_LABELS[r.syncState]) : "—"}
+                  {r.transcribedAt && <span class="muted">（転記済）</span>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,16 +1,17 @@
-import type { ReservationView } from "../../src/domain/agenda";
+import { displayNumber, type ReservationView } from "../../src/domain/agenda";
 import { formatDateTime } from "../../src/lib/jst";
 import { Flash } from "../components/flash";
 import { CsrfInput, ErrorSummary, TextArea, type FormState } from "../components/form";
-import { statusBadge, SyncStatus, visitText } from "./detail";
+import { statusBadge, visitText } from "./detail";
+import { SyncStatus } from "./sync";
 
 /** The schedule's detail window (inside its <dialog>), as in the manual's screenshot. */
-export function ReservationWindow({ r, visits, flash }: { r: ReservationView; visits: number | null; flash?: string | null }) {
+export function ReservationWindow({ r, visits, flash, csrfToken }: { r: ReservationView; visits: number | null; flash?: string | null; csrfToken: string }) {
   const active = r.status === "booked" || r.status === "provisional";
   return (
     <div class="window">
       <h2 id="window-title" class="visually-hidden">
-        予約 {r.number} の詳細
+        予約 {displayNumber(r)} の詳細
       </h2>
       <div class="window-actions">
         <a class="button" href={`/reservations/${r.id}`}>
@@ -54,7 +55,7 @@ export function ReservationWindow({ r, visits, flash }: { r: ReservationView; vi
         <dd>{r.menuName || "—"}</dd>
         <dt>連携状況</dt>
         <dd>
-          <SyncStatus />
+          <SyncStatus r={r} csrfToken={csrfToken} />
         </dd>
         <dt>予約経路</dt>
         <dd>{r.route}</dd>

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Badge, DailySchedule, ScheduleColumn } from "../../src/domain/agenda";
+import { SyncFailedIcon } from "../reservations/sync";
 import { addDays, formatAsOf, formatMinute, weekdayOf, WEEKDAYS } from "../../src/lib/jst";
 
 interface GridProps {
@@ -148,6 +149,7 @@ function BadgeCell({ badge }: { badge: Badge }) {
     <td rowspan={badge.span}>
       <a class={`badge ${r.status}`} href={`/reservations/${r.id}`} hx-get={`/reservations/${r.id}/window`}>
         <span class="time">
+          <SyncFailedIcon r={r} />
           {formatMinute(r.startMinute)}
           {r.status === "provisional" ? " 仮登録" : `〜${formatMinute(r.endMinute)}`}
         </span>
