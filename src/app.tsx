@@ -14,6 +14,7 @@ import { FragmentCache } from "./lib/fragment-cache";
 import { renderPage } from "./lib/render";
 import { customerRoutes } from "./routes/customers";
 import { homeRoutes } from "./routes/home";
+import { noticeRoutes } from "./routes/notices";
 import { reservationRoutes } from "./routes/reservations";
 import { scheduleRoutes } from "./routes/schedule";
 import { sessionRoutes } from "./routes/sessions";
@@ -72,6 +73,7 @@ export function createApp(deps: Deps) {
   signedIn.route("/schedule", scheduleRoutes);
   signedIn.route("/reservations", reservationRoutes);
   signedIn.route("/customers", customerRoutes);
+  signedIn.route("/notices", noticeRoutes);
   signedIn.route("/settings", settingsRoutes);
   app.route("/", signedIn as never);
 

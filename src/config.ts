@@ -12,6 +12,8 @@ export interface Config {
   seedDemo: boolean;
   adminLoginId: string;
   adminPassword: string | null;
+  /** How often ホーム's お知らせ and the schedule's alert ask for changes. */
+  noticePollSeconds: number;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -36,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO !== "0",
     adminLoginId: env.ADMIN_LOGIN_ID || "admin",
     adminPassword: env.ADMIN_PASSWORD || null,
+    noticePollSeconds: positiveInt(env, "NOTICE_POLL_SECONDS", 10),
   };
 }

@@ -11,7 +11,7 @@ export interface LayoutProps {
   children: Child;
 }
 
-export type NavKey = "home" | "schedule" | "reservations" | "customers" | "settings";
+export type NavKey = "home" | "schedule" | "reservations" | "customers" | "notices" | "settings";
 
 // htmx under a strict CSP: no inline indicator styles, no eval; 422 responses (forms
 // with errors) are swapped like 200s so the form re-renders with its messages.
@@ -21,6 +21,7 @@ const HTMX_CONFIG = JSON.stringify({
   allowScriptTags: false,
   responseHandling: [
     { code: "204", swap: false },
+    { code: "304", swap: false },
     { code: "[23]..", swap: true },
     { code: "422", swap: true },
     { code: "[45]..", swap: false, error: true },
@@ -40,6 +41,7 @@ const NAV: NavItem[] = [
   { key: "home", label: "ホーム", href: "/" },
   { key: "schedule", label: "スケジュール", href: "/schedule", group: "予約管理" },
   { key: "reservations", label: "予約一覧", href: "/reservations", group: "予約管理" },
+  { key: "notices", label: "お知らせ", href: "/notices" },
   { key: "settings", label: "設定", href: "/settings", adminOnly: true },
 ];
 

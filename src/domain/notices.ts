@@ -146,12 +146,12 @@ export function openNoticeCounts(db: Db, salonId: number): Record<NoticeDirectio
 
 /** 予約を転記しました: staff copied the reservation into SALON BOARD by hand. */
 export function markNoticeTranscribed(db: Db, notice: NoticeView, userId: number, now: Date): { ok: true } | { ok: false; message: string } {
-  if (notice.direction !== "outbound") return { ok: false, message: "このお知らせは「予約を転記する」で登録してください。" };
+  if (notice.direction !== "outbound" && notice.provisional) return { ok: false, message: "このお知らせは「予約を転記する」で登録してください。" };
   return db.transaction(
     () => {
       if (notice.resolvedAt) return { ok: true as const };
       prepared(db, "UPDATE notices SET resolved_at = ?, resolved_by = ?, resolution = 'transcribed' WHERE id = ? AND resolved_at IS NULL").run(now.getTime(), userId, notice.id);
-      if (notice.reservationId !== null) {
+      if (notice.reservationId !== null && notice.direction === "outbound") {
         // Copied by hand: it must not be pushed again, or SALON BOARD would hold it twice.
         prepared(db, "UPDATE reservations SET transcribed_at = coalesce(transcribed_at, ?), transcribed_by = coalesce(transcribed_by, ?) WHERE id = ?").run(now.getTime(), userId, notice.reservationId);
         prepared(db, "DELETE FROM sync_outbox WHERE reservation_id = ?").run(notice.reservationId);

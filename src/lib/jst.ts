@@ -91,3 +91,15 @@ export function formatVisit(isoDate: string, startMinute: number, durationMin: n
 export function formatShortDate(isoDate: string): string {
   return `${Number(isoDate.slice(5, 7))}/${Number(isoDate.slice(8, 10))}(${WEEKDAYS[weekdayOf(isoDate)]})`;
 }
+
+/** "2025/1/12", as お知らせ dates its messages. */
+export function formatNoticeDate(date: Date): string {
+  const p = jstParts(date);
+  return `${p.year}/${p.month}/${p.day}`;
+}
+
+/** "2025/1/12 19:00", the first line of a message's detail. */
+export function formatNoticeDateTime(date: Date): string {
+  const p = jstParts(date);
+  return `${p.year}/${p.month}/${p.day} ${pad(p.hour)}:${pad(p.minute)}`;
+}

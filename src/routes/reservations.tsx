@@ -3,7 +3,8 @@ import { Hono, type Context } from "hono";
 import { emptyForm, type FormState } from "../../views/components/form";
 import { ErrorMessage } from "../../views/errors";
 import { ReservationDetail } from "../../views/reservations/detail";
-import { CustomerHits, ReservationForm, SEARCH_CUSTOMER } from "../../views/reservations/form";
+import { CustomerHits, ReservationForm, SEARCH_CUSTOMER, type ReservationFormProps } from "../../views/reservations/form";
+import { describeInput, RegistrationConfirm } from "../../views/reservations/registration";
 import { ReservationList } from "../../views/reservations/list";
 import { SyncStatus } from "../../views/reservations/sync";
 import { CancelConfirm, MemoForm, ReservationWindow } from "../../views/reservations/window";
@@ -13,6 +14,7 @@ import { facilities, menus, staff, type Reservation } from "../db/schema";
 import { listReservations, readFilter, reservationView, visitCount } from "../domain/agenda";
 import { salonDay } from "../domain/capacity";
 import { setTranscribed } from "../domain/notices";
+import { checkRegistration, registerTranscription, registrationValues, salonBoardSummary } from "../domain/transcription";
 import { salonRevision } from "../domain/salons";
 import { customerKana, customerName, findCustomer, searchCustomers, type CustomerHit } from "../domain/customers";
 import {
@@ -42,6 +44,7 @@ const FLASHES: Record<string, string> = {
   cancelled: "予約をキャンセルしました。",
   memo: "来店時メモを保存しました。",
   transcribed: "予約転記済チェックを保存しました。",
+  registered: "SALON BOARDの予約を登録しました。この予約はSALON BOARDへ送信されません（二重登録されません）。",
 };
 
 function today(c: Ctx): string {
@@ -55,7 +58,7 @@ function chosenCustomer(db: Db, salonId: number, values: FormValues): CustomerHi
   return { id: customer.id, customerNo: customer.customerNo, name: customerName(customer), kana: customerKana(customer), phone: customer.phone };
 }
 
-function formPage(c: Ctx, form: FormState, reservation: Reservation | null, status: 200 | 409 | 422 = 200) {
+function formPage(c: Ctx, form: FormState, reservation: Reservation | null, status: 200 | 409 | 422 = 200, registration: ReservationFormProps["registration"] = null) {
   const { db } = c.get("deps");
   const salonId = c.get("user").salonId;
   const props = {
@@ -68,9 +71,19 @@ function formPage(c: Ctx, form: FormState, reservation: Reservation | null, stat
     reservation: reservation ? { id: reservation.id, number: reservation.number } : null,
     slotMinutes: salonDay(db, salonId, today(c)).slotMinutes,
     hits: form.values.intent === SEARCH_CUSTOMER ? searchCustomers(db, salonId, form.values.customerQuery ?? "") : null,
+    registration,
   };
-  return renderPage(c, { title: reservation ? "予約の変更" : "新規予約", nav: "reservations", status }, <ReservationForm {...props} />);
+  const title = registration ? "予約情報登録（転記）" : reservation ? "予約の変更" : "新規予約";
+  return renderPage(c, { title, nav: "reservations", status }, <ReservationForm {...props} />);
 }
+
+/** 予約を転記する: the transcription form of a 仮登録 from SALON BOARD. */
+function registrationPage(c: Ctx, form: FormState, status: 200 | 409 | 422 = 200) {
+  const r = c.get("reservation");
+  return formPage(c, form, r, status, { summary: salonBoardSummary(r), reason: r.syncError });
+}
+
+const isWaitingRegistration = (r: Reservation) => r.status === "provisional" && r.origin === "salonboard";
 
 function notFound(c: Ctx) {
   return renderPage(c, { title: "見つかりません", nav: "reservations", status: 404 }, <ErrorMessage title="予約が見つかりません" message="お探しの予約は存在しないか、削除されました。" />);
@@ -139,6 +152,28 @@ member
     if (!isHtmx(c)) return c.redirect(`/reservations/${c.get("reservation").id}?done=transcribed`, 303);
     const view = reservationView(db, findReservation(db, c.get("user").salonId, c.get("reservation").id)!);
     return c.html(<SyncStatus r={view} csrfToken={c.get("session").csrfToken} flash={FLASHES.transcribed} />);
+  })
+  .get("/:id/registration", (c) => {
+    const r = c.get("reservation");
+    if (!isWaitingRegistration(r)) return c.redirect(`/reservations/${r.id}?done=registered`, 303);
+    return registrationPage(c, emptyForm(registrationValues(c.get("deps").db, r)));
+  })
+  .post("/:id/registration", async (c) => {
+    const { db, clock } = c.get("deps");
+    const r = c.get("reservation");
+    const values = await readForm(c);
+    if (!isWaitingRegistration(r)) return c.redirect(`/reservations/${r.id}?done=registered`, 303);
+    if (values.intent === SEARCH_CUSTOMER || values.step === "edit") return registrationPage(c, emptyForm(values));
+    if (values.step === "register") {
+      const result = registerTranscription(db, clock, r, values, c.get("user").id);
+      if (result.ok) return c.redirect(`/reservations/${r.id}?done=registered`, 303);
+      if (result.errors.form) return c.redirect(`/reservations/${r.id}?done=registered`, 303); // registered meanwhile by someone else
+      return registrationPage(c, { values, errors: result.errors }, 422);
+    }
+    const { input, errors } = checkRegistration(db, r, values);
+    if (!input) return registrationPage(c, { values, errors }, 422);
+    const confirm = <RegistrationConfirm r={r} summary={salonBoardSummary(r)} values={values} shown={describeInput(db, c.get("user").salonId, input)} csrfToken={c.get("session").csrfToken} />;
+    return renderPage(c, { title: "予約情報登録（転記）の確認", nav: "reservations" }, confirm);
   })
   .get("/:id/memo", (c) => {
     const r = c.get("reservation");

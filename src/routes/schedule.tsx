@@ -7,6 +7,8 @@ import { FormReader, readForm } from "../lib/form";
 import { formatAsOf, isRealDate, jstDate } from "../lib/jst";
 import { CachedFragment, type Fragment, isHtmx, renderPageAround, renderToString, sendFragment } from "../lib/render";
 import { salonRevision } from "../domain/salons";
+import { openNoticeCounts } from "../domain/notices";
+import { noticeEtag } from "./notices";
 
 type Ctx = Context<SignedInEnv>;
 
@@ -28,8 +30,11 @@ function gridFragment(c: Ctx, date: string): Fragment {
 
 export const scheduleRoutes = new Hono<SignedInEnv>()
   .get("/", (c) => {
+    const { db, clock, config } = c.get("deps");
     const date = dateParam(c, c.req.query("date"));
-    const page = <SchedulePage date={date} today={jstDate(c.get("deps").clock())} csrfToken={c.get("session").csrfToken} grid={<CachedFragment />} />;
+    const counts = openNoticeCounts(db, c.get("user").salonId);
+    const alert = { open: counts.outbound + counts.inbound, etag: noticeEtag(counts), pollSeconds: config.noticePollSeconds };
+    const page = <SchedulePage date={date} today={jstDate(clock())} csrfToken={c.get("session").csrfToken} grid={<CachedFragment />} alert={alert} />;
     return renderPageAround(c, { title: "日次スケジュール", nav: "schedule" }, page, gridFragment(c, date));
   })
   .get("/grid", (c) => sendFragment(c, gridFragment(c, dateParam(c, c.req.query("date")))))

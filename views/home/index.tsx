@@ -1,5 +1,6 @@
 import type { ReservationView } from "../../src/domain/agenda";
 import { formatAsOf, formatMinute, weekdayOf, WEEKDAYS } from "../../src/lib/jst";
+import { NoticeSummary, type NoticeCounts } from "../notices/index";
 import { statusBadge } from "../reservations/detail";
 
 export interface HomeProps {
@@ -7,10 +8,11 @@ export interface HomeProps {
   salonName: string;
   today: ReservationView[];
   week: { date: string; count: number }[];
+  notices: { counts: NoticeCounts; appName: string; etag: string; pollSeconds: number };
 }
 
 /** ホーム: お知らせ, 本日のスケジュール and 週間予約状況, as in the manual's screenshot. */
-export function HomePage({ now, salonName, today, week }: HomeProps) {
+export function HomePage({ now, salonName, today, week, notices }: HomeProps) {
   return (
     <>
       <h1 class="visually-hidden">ホーム（{salonName}）</h1>
@@ -18,7 +20,10 @@ export function HomePage({ now, salonName, today, week }: HomeProps) {
         <h2 id="home-notices">
           お知らせ <span class="as-of">{formatAsOf(now)} 時点</span>
         </h2>
-        <p class="empty">新しいお知らせはありません。</p>
+        <NoticeSummary {...notices} />
+        <p class="more">
+          <a href="/notices">お知らせ一覧を表示</a>
+        </p>
       </section>
       <section class="panel" aria-labelledby="home-today">
         <div class="title-row">

@@ -1,6 +1,7 @@
 import type { Facility, Menu, Staff } from "../../src/db/schema";
 import type { CustomerHit } from "../../src/domain/customers";
 import { CHANGEABLE_STATUSES, STAFF_ROUTES, STATUS_LABELS } from "../../src/domain/reservations";
+import type { SalonBoardSummary } from "../../src/domain/transcription";
 import { formatPhone } from "../../src/lib/phone";
 import { CsrfInput, ErrorSummary, SelectField, TextArea, TextField, type FormState } from "../components/form";
 
@@ -17,6 +18,8 @@ export interface ReservationFormProps {
   slotMinutes: number;
   /** Results of 検索 when the browser runs no JavaScript (htmx fetches them otherwise). */
   hits: CustomerHit[] | null;
+  /** Set on 予約を転記する: a 仮登録 from SALON BOARD, its start time fixed. */
+  registration?: { summary: SalonBoardSummary; reason: string | null } | null;
 }
 
 /** The value of the 検索 button: the form comes back with the customers found, nothing saved. */
@@ -42,13 +45,14 @@ export function CustomerHits({ hits, chosenId, query }: { hits: CustomerHit[]; c
 }
 
 export function ReservationForm(props: ReservationFormProps) {
-  const { form, reservation } = props;
-  const action = reservation ? `/reservations/${reservation.id}` : "/reservations";
+  const { form, reservation, registration } = props;
+  const action = registration && reservation ? `/reservations/${reservation.id}/registration` : reservation ? `/reservations/${reservation.id}` : "/reservations";
   const customerError = form.errors.customerId;
   return (
     <section class="panel">
-      <h1>{reservation ? `予約の変更（予約番号 ${reservation.number}）` : "新規予約"}</h1>
+      <h1>{registration ? `予約情報登録（転記）　予約番号 ${registration.summary.reservationNo}` : reservation ? `予約の変更（予約番号 ${reservation.number}）` : "新規予約"}</h1>
       <ErrorSummary form={form} />
+      {registration && <SalonBoardSent summary={registration.summary} reason={registration.reason} />}
       <form method="post" action={action} novalidate class="reservation-form">
         <CsrfInput token={props.csrfToken} />
         <fieldset class="group" aria-describedby={customerError ? "f-customerId-error" : undefined}>
@@ -83,7 +87,7 @@ export function ReservationForm(props: ReservationFormProps) {
               {customerError}
             </p>
           )}
-          {!reservation && (
+          {(!reservation || registration) && (
             <details class="new-customer" open={["newLastName", "newLastNameKana", "newPhone"].some((n) => (form.values[n] ?? "") !== "")}>
               <summary>新規のお客様</summary>
               <div class="row">
@@ -114,12 +118,29 @@ export function ReservationForm(props: ReservationFormProps) {
           blank="選択してください"
           options={props.menus.map((m) => ({ value: String(m.id), label: `${m.name}（${m.durationMin}分・${m.price.toLocaleString("ja-JP")}円）` }))}
         />
-        <div class="row">
-          <TextField form={form} name="date" label="来店日" type="date" required size="short" />
-          <TextField form={form} name="time" label="来店時刻" type="time" step={props.slotMinutes * 60} required size="short" hint={`${props.slotMinutes}分単位`} />
-          <TextField form={form} name="durationMin" label="所要時間" inputmode="numeric" size="short" suffix="分" hint="空欄ならメニューの所要時間" />
-        </div>
-        {reservation ? (
+        {registration ? (
+          <div class="row">
+            <div class="field short">
+              <p class="label" id="f-time-label">来店日時（SALON BOARDの予約のまま）</p>
+              <p class="fixed" aria-describedby={form.errors.time || form.errors.date ? "f-time-error" : undefined}>
+                {registration.summary.startAt}
+              </p>
+              {(form.errors.time || form.errors.date) && (
+                <p class="field-error" id="f-time-error">
+                  {form.errors.time ?? form.errors.date}
+                </p>
+              )}
+            </div>
+            <TextField form={form} name="durationMin" label="所要時間" inputmode="numeric" size="short" suffix="分" hint="空欄ならメニューの所要時間" />
+          </div>
+        ) : (
+          <div class="row">
+            <TextField form={form} name="date" label="来店日" type="date" required size="short" />
+            <TextField form={form} name="time" label="来店時刻" type="time" step={props.slotMinutes * 60} required size="short" hint={`${props.slotMinutes}分単位`} />
+            <TextField form={form} name="durationMin" label="所要時間" inputmode="numeric" size="short" suffix="分" hint="空欄ならメニューの所要時間" />
+          </div>
+        )}
+        {registration ? null : reservation ? (
           <SelectField form={form} name="status" label="ステータス" options={CHANGEABLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
         ) : (
           <SelectField form={form} name="route" label="予約経路" required options={STAFF_ROUTES.map((r) => ({ value: r, label: r }))} />
@@ -127,11 +148,45 @@ export function ReservationForm(props: ReservationFormProps) {
         <TextArea form={form} name="visitMemo" label="来店時メモ" maxLength={1000} rows={2} />
         <div class="form-actions">
           <a href={reservation ? `/reservations/${reservation.id}` : "/schedule"}>戻る</a>
-          <button type="submit" class="primary">
-            {reservation ? "変更する" : "予約する"}
-          </button>
+          {registration ? (
+            <button type="submit" class="primary" name="step" value="confirm">
+              確認
+            </button>
+          ) : (
+            <button type="submit" class="primary">
+              {reservation ? "変更する" : "予約する"}
+            </button>
+          )}
         </div>
       </form>
+    </section>
+  );
+}
+
+/** What SALON BOARD sent, next to the transcription form. */
+function SalonBoardSent({ summary, reason }: { summary: SalonBoardSummary; reason: string | null }) {
+  return (
+    <section class="salonboard-sent" aria-labelledby="sb-sent">
+      <h2 id="sb-sent">SALON BOARDから受信した内容</h2>
+      {reason && <p class="alert error">連携できなかった理由：{reason}</p>}
+      <dl class="details compact">
+        <dt>予約番号</dt>
+        <dd>{summary.reservationNo}</dd>
+        <dt>来店日時</dt>
+        <dd>{summary.startAt}</dd>
+        <dt>所要時間</dt>
+        <dd>{summary.durationMin ? `${summary.durationMin}分` : "—"}</dd>
+        <dt>スタッフ</dt>
+        <dd>{summary.staffCode}</dd>
+        <dt>クーポン</dt>
+        <dd>{summary.coupon}</dd>
+        <dt>お客様</dt>
+        <dd>{summary.customer || "—"}</dd>
+        <dt>電話番号</dt>
+        <dd>{summary.phone || "—"}</dd>
+        <dt>備考</dt>
+        <dd class="pre">{summary.note || "—"}</dd>
+      </dl>
     </section>
   );
 }
