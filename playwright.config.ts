@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3111);
+/** The bundled SALON BOARD simulator of the e2e server: specs drive it through /_sim/. */
+export const SIM_PORT = PORT + 1;
 
 // Debian's Chromium, never a downloaded browser: these machines have no internet.
 export default defineConfig({
@@ -33,6 +35,9 @@ export default defineConfig({
       ADMIN_LOGIN_ID: "admin",
       ADMIN_PASSWORD: "e2e-admin-password",
       SEED_DEMO: "1",
+      SALONBOARD_SIM_PORT: String(SIM_PORT),
+      SYNC_INTERVAL_MS: "500",
+      NOTICE_POLL_SECONDS: "1",
     },
   },
 });

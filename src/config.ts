@@ -14,6 +14,13 @@ export interface Config {
   adminPassword: string | null;
   /** How often ホーム's お知らせ and the schedule's alert ask for changes. */
   noticePollSeconds: number;
+  /** The SALON BOARD connector of the first salon; unset: the bundled simulator. */
+  salonboardUrl: string | null;
+  salonboardToken: string | null;
+  /** How often events are pulled from SALON BOARD. */
+  syncIntervalMs: number;
+  /** The bundled simulator's loopback port (0: any free one). */
+  salonboardSimPort: number;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -39,5 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminLoginId: env.ADMIN_LOGIN_ID || "admin",
     adminPassword: env.ADMIN_PASSWORD || null,
     noticePollSeconds: positiveInt(env, "NOTICE_POLL_SECONDS", 10),
+    salonboardUrl: env.SALONBOARD_URL ? env.SALONBOARD_URL.replace(/\/+$/, "") : null,
+    salonboardToken: env.SALONBOARD_TOKEN || null,
+    syncIntervalMs: positiveInt(env, "SYNC_INTERVAL_MS", 10_000),
+    salonboardSimPort: env.SALONBOARD_SIM_PORT ? positiveInt(env, "SALONBOARD_SIM_PORT", 0) : 0,
   };
 }

@@ -4,6 +4,10 @@ import { loadConfig } from "./config";
 import { openDatabase } from "./db/client";
 import { prepareFirstStart } from "./domain/bootstrap";
 import { systemClock } from "./lib/clock";
+import { startBundledSalonBoard } from "./salonboard-sim/bundled";
+import type { RunningSim } from "./salonboard-sim/server";
+import { connectSalon, findConnection } from "./sync/connections";
+import { startSyncRunner } from "./sync/runner";
 
 const config = loadConfig();
 const db = openDatabase(config.databasePath);
@@ -11,10 +15,21 @@ const firstStart = await prepareFirstStart(db, config, systemClock);
 const deps = buildDeps(db, systemClock, config);
 const app = createApp(deps);
 
+// SALON BOARD: the connector of SALONBOARD_URL, or the bundled simulator for the demo salon.
+const firstSalon = db.$client.prepare("SELECT id FROM salons ORDER BY id LIMIT 1").get() as { id: number } | undefined;
+let simulator: RunningSim | null = null;
+if (firstSalon && config.salonboardUrl) {
+  if (!findConnection(db, firstSalon.id)) connectSalon(db, firstSalon.id, { url: config.salonboardUrl, token: config.salonboardToken ?? "", enabled: true });
+} else if (firstSalon && config.seedDemo) {
+  simulator = await startBundledSalonBoard(db, systemClock, firstSalon.id, config.salonboardSimPort);
+}
+const runner = startSyncRunner(db, systemClock, { pullIntervalMs: config.syncIntervalMs });
+
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const url = config.publicOrigin ?? `http://${info.address === "::1" ? "[::1]" : info.address}:${info.port}`;
   console.log(`${config.appName} を起動しました: ${url}`);
   console.log(`データベース: ${config.databasePath}`);
+  if (simulator) console.log(`SALON BOARD: 同梱のシミュレーター ${simulator.url}（デモサロンに接続）`);
   if (firstStart) {
     console.log(`「${firstStart.salonName}」と管理者アカウントを作成しました。`);
     console.log(`  ログインID: ${firstStart.loginId}`);
@@ -36,8 +51,13 @@ sweep.unref();
 function shutdown() {
   clearInterval(sweep);
   server.close(() => {
-    db.$client.close();
-    process.exit(0);
+    void runner
+      .stop()
+      .then(() => simulator?.close())
+      .finally(() => {
+        db.$client.close();
+        process.exit(0);
+      });
   });
   setTimeout(() => process.exit(0), 5000).unref();
 }
