@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { prepared, type Db } from "../db/client";
 import type { Clock } from "../lib/clock";
 import { addDays, formatMinute, jstDate, weekdayOf } from "../lib/jst";
-import { salonDay } from "../domain/capacity";
+import { findCapacityConflict, salonDay } from "../domain/capacity";
 import { saveReservation } from "../domain/reservations";
 import { connectSalon } from "../sync/connections";
 import { startSalonBoardSim, type RunningSim } from "./server";
@@ -62,8 +62,10 @@ function arrangeDemoFailures(db: Db, clock: Clock, salonId: number, sim: Running
     }
   }
 
-  // Inbound: an HPB booking with a coupon the salon has not linked yet.
-  const open = day.slots.find((m) => m >= 13 * 60) ?? day.slots[0];
+  // Inbound: an HPB booking with a coupon the salon has not linked yet, at a time the
+  // salon has room for, so staff can register it with 予約を転記する.
+  const fits = (m: number) => m + 60 <= day.closeMinute && !findCapacityConflict(db, salonId, { date, startMinute: m, endMinute: m + 60, staffId: null, facilityId: null }, null);
+  const open = day.slots.find((m) => m >= 13 * 60 && fits(m)) ?? day.slots.find(fits);
   if (open === undefined) return;
   sim.sim.addBooking({
     startAt: `${date}T${formatMinute(open)}`,

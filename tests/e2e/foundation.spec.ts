@@ -19,7 +19,7 @@ test("staff sign in, open every page, change a stylist's 受付可能数 and sig
   await expect(page.getByText(/\d{4}\.\d{2}\.\d{2} \d{2}:\d{2} 時点/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "本日のスケジュール" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "週間予約状況" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Tsunagu" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tsunagu", exact: true })).toBeVisible();
 
   const menu = page.getByRole("navigation", { name: "メニュー" });
   await menu.getByRole("link", { name: "設定" }).click();
