@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
-import { emptyForm } from "../../views/components/form";
+import { emptyForm, type FormState } from "../../views/components/form";
+import { SalonBoardMapping, SalonBoardSettings, type TestResult } from "../../views/settings/salonboard";
 import { ErrorMessage } from "../../views/errors";
 import { SettingsIndex } from "../../views/settings/index";
 import { MasterForm, MasterList } from "../../views/settings/masters";
@@ -11,6 +12,7 @@ import { findMaster, listMasters, MASTERS, masterFormValues, saveMaster, type Ma
 import { getSalonSettings, salonFormValues, updateSalonSettings } from "../domain/salons";
 import { createUser, findUser, listUsers, updateUser, userFormValues } from "../domain/users";
 import { readForm } from "../lib/form";
+import { connectionFormValues, connectionHealth, fetchPeerMasters, findConnection, saveConnection, saveMapping } from "../sync/connections";
 import { renderPage } from "../lib/render";
 
 type Ctx = Context<SignedInEnv>;
@@ -112,10 +114,68 @@ const userRoutes = new Hono<SignedInEnv>()
     return c.redirect(result.signOut && user.id === c.get("user").id ? "/login" : "/settings/users?done=saved", 303);
   });
 
+function salonBoardPage(c: Ctx, form: FormState, status: 200 | 422 = 200, test: TestResult | null = null) {
+  const { db } = c.get("deps");
+  const salonId = c.get("user").salonId;
+  const page = <SalonBoardSettings form={form} tokenSet={!!findConnection(db, salonId)} health={connectionHealth(db, salonId)} csrfToken={c.get("session").csrfToken} flash={flashOf(c)} test={test} />;
+  return renderPage(c, { title: "SALON BOARD連携 | 設定", nav: "settings", status }, page);
+}
+
+async function mappingPage(c: Ctx, form: FormState | null, status: 200 | 422 = 200) {
+  const { db } = c.get("deps");
+  const salonId = c.get("user").salonId;
+  const connection = findConnection(db, salonId);
+  const fetched = connection ? await fetchPeerMasters(connection) : { ok: false as const, message: "接続先が設定されていません" };
+  const staffRows = db.$client.prepare("SELECT id, name, salonboard_code FROM staff WHERE salon_id = ? AND active = 1 ORDER BY display_order, id").all(salonId) as { id: number; name: string; salonboard_code: string | null }[];
+  const menuRows = db.$client.prepare("SELECT id, name, salonboard_code FROM menus WHERE salon_id = ? AND active = 1 ORDER BY display_order, id").all(salonId) as { id: number; name: string; salonboard_code: string | null }[];
+  const values = Object.fromEntries([...staffRows.map((s) => [`staff-${s.id}`, s.salonboard_code ?? ""]), ...menuRows.map((m) => [`menus-${m.id}`, m.salonboard_code ?? ""])]);
+  const page = (
+    <SalonBoardMapping
+      form={form ?? emptyForm(values)}
+      masters={fetched.ok ? fetched.masters : null}
+      message={fetched.ok ? null : fetched.message}
+      staff={staffRows}
+      menus={menuRows}
+      csrfToken={c.get("session").csrfToken}
+      flash={flashOf(c)}
+    />
+  );
+  return renderPage(c, { title: "スタッフ・クーポンの紐付け | 設定", nav: "settings", status }, page);
+}
+
+const salonBoardRoutes = new Hono<SignedInEnv>()
+  .get("/", (c) => salonBoardPage(c, emptyForm(connectionFormValues(findConnection(c.get("deps").db, c.get("user").salonId)))))
+  .post("/", async (c) => {
+    const values = await readForm(c);
+    const result = saveConnection(c.get("deps").db, c.get("user").salonId, values);
+    if (!result.ok) return salonBoardPage(c, { values: { ...values, token: "" }, errors: result.errors }, 422);
+    return c.redirect("/settings/salonboard?done=saved", 303);
+  })
+  .post("/test", async (c) => {
+    const { db } = c.get("deps");
+    const connection = findConnection(db, c.get("user").salonId);
+    const fetched = connection ? await fetchPeerMasters(connection) : { ok: false as const, message: "接続先が設定されていません" };
+    const test: TestResult = fetched.ok ? { ok: true, staff: fetched.masters.staff.length, coupons: fetched.masters.coupons.length } : { ok: false, message: fetched.message };
+    return salonBoardPage(c, emptyForm(connectionFormValues(connection)), 200, test);
+  })
+  .get("/mapping", (c) => mappingPage(c, null))
+  .post("/mapping", async (c) => {
+    const { db } = c.get("deps");
+    const salonId = c.get("user").salonId;
+    const values = await readForm(c);
+    const connection = findConnection(db, salonId);
+    const fetched = connection ? await fetchPeerMasters(connection) : null;
+    if (!fetched?.ok) return mappingPage(c, emptyForm(values), 422);
+    const result = saveMapping(db, salonId, values, fetched.masters);
+    if (!result.ok) return mappingPage(c, { values, errors: result.errors }, 422);
+    return c.redirect("/settings/salonboard/mapping?done=saved", 303);
+  });
+
 export const settingsRoutes = new Hono<SignedInEnv>()
   .use(requireAdmin)
   .get("/", (c) => renderPage(c, { title: "設定", nav: "settings" }, <SettingsIndex />))
   .route("/salon", salonRoutes)
+  .route("/salonboard", salonBoardRoutes)
   .route("/users", userRoutes);
 
 for (const spec of Object.values(MASTERS)) settingsRoutes.route(`/${spec.key}`, masterRoutes(spec));

@@ -4,6 +4,7 @@ const SECTIONS = [
   { href: "/settings/facilities", label: "設備", note: "サロンブースなどの設備と受付可能数" },
   { href: "/settings/menus", label: "クーポン・メニュー", note: "メニュー・所要時間・料金" },
   { href: "/settings/plans", label: "定額プラン", note: "定額プランと月額料金" },
+  { href: "/settings/salonboard", label: "SALON BOARD連携", note: "接続先・接続テスト・スタッフとクーポンの紐付け・連携の状態" },
   { href: "/settings/users", label: "ユーザー", note: "ログインID・権限" },
 ];
 
