@@ -21,6 +21,8 @@ export interface Config {
   syncIntervalMs: number;
   /** The bundled simulator's loopback port (0: any free one). */
   salonboardSimPort: number;
+  /** The runner's tuning; the defaults suit a salon. */
+  sync: { timeoutMs: number; retryBaseMs: number; retryMaxMs: number; concurrency: number; pushPollMs: number };
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -50,5 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     salonboardToken: env.SALONBOARD_TOKEN || null,
     syncIntervalMs: positiveInt(env, "SYNC_INTERVAL_MS", 10_000),
     salonboardSimPort: env.SALONBOARD_SIM_PORT ? positiveInt(env, "SALONBOARD_SIM_PORT", 0) : 0,
+    sync: {
+      timeoutMs: positiveInt(env, "SYNC_TIMEOUT_MS", 5_000),
+      retryBaseMs: positiveInt(env, "SYNC_RETRY_BASE_MS", 1_000),
+      retryMaxMs: positiveInt(env, "SYNC_RETRY_MAX_MS", 60_000),
+      concurrency: positiveInt(env, "SYNC_CONCURRENCY", 4),
+      pushPollMs: positiveInt(env, "SYNC_PUSH_POLL_MS", 200),
+    },
   };
 }

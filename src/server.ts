@@ -7,6 +7,7 @@ import { systemClock } from "./lib/clock";
 import { startBundledSalonBoard } from "./salonboard-sim/bundled";
 import type { RunningSim } from "./salonboard-sim/server";
 import { connectSalon, findConnection } from "./sync/connections";
+import { DEFAULT_RETRY } from "./sync/outbound";
 import { startSyncRunner } from "./sync/runner";
 
 const config = loadConfig();
@@ -23,7 +24,12 @@ if (firstSalon && config.salonboardUrl) {
 } else if (firstSalon && config.seedDemo) {
   simulator = await startBundledSalonBoard(db, systemClock, firstSalon.id, config.salonboardSimPort);
 }
-const runner = startSyncRunner(db, systemClock, { pullIntervalMs: config.syncIntervalMs });
+const runner = startSyncRunner(db, systemClock, {
+  pullIntervalMs: config.syncIntervalMs,
+  pushPollMs: config.sync.pushPollMs,
+  concurrency: config.sync.concurrency,
+  retry: { ...DEFAULT_RETRY, timeoutMs: config.sync.timeoutMs, baseDelayMs: config.sync.retryBaseMs, maxDelayMs: config.sync.retryMaxMs },
+});
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const url = config.publicOrigin ?? `http://${info.address === "::1" ? "[::1]" : info.address}:${info.port}`;

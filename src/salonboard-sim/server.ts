@@ -18,6 +18,8 @@ export interface RunningSim {
   faults: FaultKind[];
   /** Or at random: this share of contract calls fails with one of `kinds`. */
   randomFaults: { rate: number; kinds: FaultKind[] } | null;
+  /** How many of each fault were served, and how many contract calls were answered. */
+  served: Record<FaultKind | "ok", number>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export function startSalonBoardSim(options: SimOptions, port = 0, host = "127.0.
     server: undefined as unknown as Server,
     faults: [],
     randomFaults: null,
+    served: { "500": 0, hang: 0, reset: 0, "success-then-hang": 0, ok: 0 },
     close: () =>
       new Promise((resolve) => {
         for (const res of hanging) res.destroy();
@@ -79,6 +82,7 @@ export function startSalonBoardSim(options: SimOptions, port = 0, host = "127.0.
   async function contract(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.headers.authorization !== `Bearer ${sim.token}`) return send(res, error(401, "UNAUTHORIZED", "SALON BOARDの認証情報が正しくありません"));
     const fault = nextFault();
+    running.served[fault ?? "ok"]++;
     if (fault === "500") return send(res, error(500, "INTERNAL", "SALON BOARDで一時的なエラーが発生しました"));
     if (fault === "reset") return void req.socket.destroy();
     if (fault === "hang") return void hanging.add(res);

@@ -137,7 +137,9 @@ export class SalonBoardSim {
   }
 
   listEvents(after: string | null, limit: number): Answer {
-    const from = this.redeliverFrom ?? after;
+    // Redelivery goes back, never forward: a cursor behind the redelivery point stays.
+    const back = this.redeliverFrom;
+    const from = back !== null && after !== null && Number(back) < Number(after) ? back : after;
     this.redeliverFrom = null;
     const start = from === null ? 0 : this.events.findIndex((e) => Number(e.id) > Number(from));
     const page = start < 0 ? [] : this.events.slice(start, start + limit);

@@ -23,7 +23,7 @@ export interface RetryPolicy {
   timeoutMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 60_000, maxAttempts: 8, maxAgeMs: 15 * 60_000, timeoutMs: 5_000 };
+export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 60_000, maxAttempts: 12, maxAgeMs: 15 * 60_000, timeoutMs: 5_000 };
 
 /** The externalId the app gives SALON BOARD: stable, opaque, [A-Za-z0-9_-]. */
 export const externalIdOf = (r: Pick<Reservation, "id">) => `tsunagu-${r.id}`;
