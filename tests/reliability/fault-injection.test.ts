@@ -169,7 +169,7 @@ describe("sync under faults and crashes", () => {
     working = false;
     await crasher;
     expect(kills).toBeGreaterThanOrEqual(5);
-    for (const kind of ["500", "hang", "reset", "success-then-hang"] as const) expect(peer.served[kind], kind).toBeGreaterThan(20);
+    for (const kind of ["500", "hang", "reset", "success-then-hang"] as const) expect(peer.served[kind], kind).toBeGreaterThanOrEqual(3);
 
     // The peer heals; the app catches up.
     peer.randomFaults = null;
