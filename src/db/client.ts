@@ -45,3 +45,13 @@ export function prepared<T = unknown>(db: Db, sql: string): Database.Statement<u
   if (!stmt) cache.set(sql, (stmt = client.prepare(sql)));
   return stmt as Database.Statement<unknown[], T>;
 }
+
+const built = new WeakMap<Database.Database, Map<string, unknown>>();
+
+/** A query built once per connection (drizzle's .prepare() with placeholders): for hot paths that want typed rows. */
+export function preparedQuery<T>(db: Db, key: string, build: () => T): T {
+  let cache = built.get(db.$client);
+  if (!cache) built.set(db.$client, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, build());
+  return cache.get(key) as T;
+}

@@ -1,4 +1,5 @@
-import { prepared, type Db } from "../db/client";
+import { eq, sql } from "drizzle-orm";
+import { prepared, preparedQuery, type Db } from "../db/client";
 import { customers, type Customer } from "../db/schema";
 import { FormReader, toKatakana } from "../lib/form";
 import { isPhone, normalizePhone } from "../lib/phone";
@@ -29,11 +30,12 @@ export function findCustomer(db: Db, salonId: number, id: number): Customer | un
 /** Adds a customer with the next お客様番号 of the salon. Call inside the writing transaction. */
 export function insertCustomer(db: Db, salonId: number, input: NewCustomer): Customer {
   const next = prepared<{ n: number }>(db, "SELECT coalesce(max(customer_no), 0) + 1 AS n FROM customers WHERE salon_id = ?").get(salonId)!.n;
-  return db
-    .insert(customers)
-    .values({ salonId, customerNo: next, ...input })
-    .returning()
-    .get();
+  // A prepared statement: SALON BOARD's new customers arrive by the thousand.
+  const id = prepared(
+    db,
+    "INSERT INTO customers (salon_id, customer_no, last_name, first_name, last_name_kana, first_name_kana, phone, registration_route) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  ).run(salonId, next, input.lastName, input.firstName, input.lastNameKana, input.firstNameKana, input.phone, input.registrationRoute).lastInsertRowid;
+  return preparedQuery(db, "customerById", () => db.select().from(customers).where(eq(customers.id, sql.placeholder("id"))).prepare()).get({ id: Number(id) })!;
 }
 
 /** Reads the inline new-customer fields (prefix `new`) of a form; null when all are empty. */

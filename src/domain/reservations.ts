@@ -1,4 +1,4 @@
-import { prepared, type Db } from "../db/client";
+import { prepared, preparedQuery, type Db } from "../db/client";
 import {
   facilities,
   menus,
@@ -14,7 +14,7 @@ import { FormReader, type FieldErrors, type FormValues } from "../lib/form";
 import { formatMinute, isRealDate, parseMinute, WEEKDAYS, weekdayOf } from "../lib/jst";
 import { capacityMessage, findCapacityConflict, OCCUPYING_STATUSES, salonDay } from "./capacity";
 import { findCustomer, insertCustomer, readNewCustomer, type NewCustomer } from "./customers";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { enqueueOutbound } from "../sync/outbound";
 
 export const STATUS_LABELS: Record<ReservationStatus, string> = {
@@ -180,36 +180,50 @@ export function saveReservation(
       }
       const now = clock();
       const customerId = input.newCustomer ? insertCustomer(db, salonId, input.newCustomer).id : input.customerId;
-      const row = {
+      // Plain prepared statements: this runs for every booking and every SALON BOARD event.
+      const row = [
         customerId,
-        staffId: input.staffId,
-        facilityId: input.facilityId,
-        menuId: input.menuId,
-        menuName: input.menuName,
-        menuContent: input.menuContent,
-        date: input.date,
-        startMinute: input.startMinute,
-        durationMin: input.durationMin,
+        input.staffId,
+        input.facilityId,
+        input.menuId,
+        input.menuName,
+        input.menuContent,
+        input.date,
+        input.startMinute,
+        input.durationMin,
         endMinute,
-        status: input.status,
-        route: input.route,
-        visitMemo: input.visitMemo,
-        updatedAt: now,
-        ...(fromSalonBoard ?? {}),
-      };
+        input.status,
+        input.route,
+        input.visitMemo,
+        now.getTime(),
+      ];
+      const sb = fromSalonBoard ? [fromSalonBoard.origin, fromSalonBoard.salonboardNo, fromSalonBoard.salonboardPayload] : [null, null, null];
+      let id: number;
       if (existing) {
-        const updated = db.update(reservations).set(row).where(eq(reservations.id, existing.id)).returning().get();
-        enqueueOutbound(db, updated, now);
-        return { ok: true, reservation: updated };
+        prepared(
+          db,
+          `UPDATE reservations SET customer_id = ?, staff_id = ?, facility_id = ?, menu_id = ?, menu_name = ?, menu_content = ?, date = ?,
+                  start_minute = ?, duration_min = ?, end_minute = ?, status = ?, route = ?, visit_memo = ?, updated_at = ?,
+                  origin = coalesce(?, origin), salonboard_no = coalesce(?, salonboard_no), salonboard_payload = coalesce(?, salonboard_payload),
+                  received_at = coalesce(?, received_at)
+            WHERE id = ?`,
+        ).run(...row, ...sb, fromSalonBoard?.receivedAt.getTime() ?? null, existing.id);
+        id = existing.id;
+      } else {
+        const number = prepared<{ n: number }>(db, "SELECT coalesce(max(number), 0) + 1 AS n FROM reservations WHERE salon_id = ?").get(salonId)!.n;
+        id = Number(
+          prepared(
+            db,
+            `INSERT INTO reservations (customer_id, staff_id, facility_id, menu_id, menu_name, menu_content, date, start_minute, duration_min,
+                                       end_minute, status, route, visit_memo, updated_at, origin, salonboard_no, salonboard_payload,
+                                       received_at, salon_id, number)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 'app'), ?, ?, ?, ?, ?)`,
+          ).run(...row, ...sb, (fromSalonBoard?.receivedAt ?? now).getTime(), salonId, number).lastInsertRowid,
+        );
       }
-      const number = prepared<{ n: number }>(db, "SELECT coalesce(max(number), 0) + 1 AS n FROM reservations WHERE salon_id = ?").get(salonId)!.n;
-      const created = db
-        .insert(reservations)
-        .values({ ...row, salonId, number, receivedAt: fromSalonBoard?.receivedAt ?? now })
-        .returning()
-        .get();
-      enqueueOutbound(db, created, now);
-      return { ok: true, reservation: created };
+      const saved = reservationById(db, id)!;
+      enqueueOutbound(db, saved, now);
+      return { ok: true, reservation: saved };
     },
     { behavior: "immediate" },
   );
@@ -265,8 +279,15 @@ export function updateVisitMemo(db: Db, clock: Clock, reservation: Reservation, 
   return { ok: true, reservation: updated };
 }
 
+/** A reservation by id, typed; compiled once (every write reads its row back through it). */
+export function reservationById(db: Db, id: number): Reservation | undefined {
+  return preparedQuery(db, "reservationById", () =>
+    db.select().from(reservations).where(eq(reservations.id, sql.placeholder("id"))).prepare(),
+  ).get({ id });
+}
+
 export function findReservation(db: Db, salonId: number, id: number): Reservation | undefined {
-  const r = db.select().from(reservations).where(eq(reservations.id, id)).get();
+  const r = reservationById(db, id);
   return r && r.salonId === salonId ? r : undefined;
 }
 

@@ -11,7 +11,7 @@ import { formatMinute } from "../lib/jst";
 import { normalizePhone } from "../lib/phone";
 import { salonDay } from "../domain/capacity";
 import { raiseNotice, resolveReservationNotices } from "../domain/notices";
-import { saveReservation, type ReservationInput } from "../domain/reservations";
+import { findReservation, reservationById, saveReservation, type ReservationInput } from "../domain/reservations";
 import { callSalonBoard } from "./client";
 import { findConnection } from "./connections";
 import { noteConnectionError, reservationIdOfExternal } from "./outbound";
@@ -88,7 +88,8 @@ export async function pullEvents(db: Db, clock: () => Date, salonId: number, tim
 }
 
 function byNumber(db: Db, salonId: number, no: string): Reservation | undefined {
-  return db.query.reservations.findFirst({ where: (r, { and, eq }) => and(eq(r.salonId, salonId), eq(r.salonboardNo, no)) }).sync();
+  const id = prepared<{ id: number }>(db, "SELECT id FROM reservations WHERE salon_id = ? AND salonboard_no = ?").get(salonId, no)?.id;
+  return id === undefined ? undefined : reservationById(db, id);
 }
 
 function malformed(db: Db, salonId: number, reservation: unknown, reason: string, now: Date): void {
@@ -134,7 +135,7 @@ export function applyEvent(db: Db, salonId: number, event: Json, now: Date): voi
 /** The app's own reservation echoed back: never imported; a cancellation made in SALON BOARD is applied. */
 function applyEcho(db: Db, salonId: number, type: string, externalId: string, no: string, now: Date): void {
   const id = reservationIdOfExternal(externalId);
-  const ours = id === null ? undefined : db.query.reservations.findFirst({ where: (t, { and, eq }) => and(eq(t.id, id), eq(t.salonId, salonId)) }).sync();
+  const ours = id === null ? undefined : findReservation(db, salonId, id);
   if (!ours) return;
   if (ours.salonboardNo === null && !byNumber(db, salonId, no)) prepared(db, "UPDATE reservations SET salonboard_no = ? WHERE id = ?").run(no, ours.id);
   if (type === "reservation.cancelled" && ours.status === "booked") {

@@ -11,6 +11,7 @@ import { prepared, type Db } from "../db/client";
 import type { Reservation } from "../db/schema";
 import { formatMinute } from "../lib/jst";
 import { raiseNotice, reservationAtOf, resolveReservationNotices } from "../domain/notices";
+import { reservationById } from "../domain/reservations";
 import { callSalonBoard, type Connector, type PeerAnswer } from "./client";
 import { connectorOf } from "./connections";
 
@@ -84,7 +85,7 @@ interface PushRow {
 
 function snapshot(db: Db, entry: Due): Snapshot | null {
   return db.transaction(() => {
-    const reservation = db.query.reservations.findFirst({ where: (t, { eq }) => eq(t.id, entry.reservation_id) }).sync();
+    const reservation = reservationById(db, entry.reservation_id);
     if (!reservation) return null;
     const coveredId = prepared<{ id: number }>(db, "SELECT max(id) AS id FROM sync_outbox WHERE reservation_id = ?").get(entry.reservation_id)!.id;
     const path = `/v1/reservations/by-external-id/${externalIdOf(reservation)}`;

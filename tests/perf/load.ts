@@ -3,7 +3,7 @@
 // browser sends (Chromium asks for compressed bodies); prints JSON figures.
 import { Agent, request } from "node:http";
 
-const [url, cookie, requestsArg, connectionsArg] = process.argv.slice(2);
+const [url, cookie, requestsArg, connectionsArg, extraHeaders] = process.argv.slice(2);
 const total = Number(requestsArg);
 const connections = Number(connectionsArg);
 const agent = new Agent({ keepAlive: true, maxSockets: connections });
@@ -11,6 +11,7 @@ const target = new URL(url!);
 
 const headers: Record<string, string> = { "Accept-Encoding": "gzip, deflate, br, zstd" };
 if (cookie) headers.Cookie = cookie;
+Object.assign(headers, JSON.parse(extraHeaders || "{}"));
 let bytes = 0;
 
 function once(): Promise<number> {
@@ -20,7 +21,7 @@ function once(): Promise<number> {
       { host: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers },
       (res) => {
         res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-        res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`${url} answered ${res.statusCode}`))));
+        res.on("end", () => (res.statusCode === 200 || res.statusCode === 304 ? resolve(performance.now() - t0) : reject(new Error(`${url} answered ${res.statusCode}`))));
       },
     );
     req.on("error", reject);
