@@ -68,20 +68,26 @@ function cachedFragment(c: PageContext, fragment: Fragment): Rendered {
 }
 
 /**
- * A page whose large part is a cached fragment (see FragmentCache): the layout and
- * whatever else belongs to this session renders per request around it. The joined page
- * is kept per session too, so a terminal that reloads gets it without a copy.
+ * A page whose large part is a cached fragment (see FragmentCache), around it the layout
+ * and what belongs to this session. The joined page is kept per session: the shell is a
+ * pure function of `shellProps` (what the content was built from), the page props, the
+ * signed-in user and the product name, so a terminal that reloads gets the page without
+ * rendering or copying anything.
  */
-export function renderPageAround(context: PageContext, props: PageProps, content: Child, fragment: Fragment) {
+export function renderPageAround(context: PageContext, props: PageProps, content: Child, fragment: Fragment, shellProps: unknown = null) {
   const c = context as Context<AppEnv>;
-  const shared = cachedFragment(c, fragment).bytes;
-  const shell = pageHtml(c, props, content);
-  const at = shell.indexOf(FRAGMENT_MARK);
-  if (at < 0) throw new Error("renderPageAround: the content has no <CachedFragment />");
-  const join = () => joinBytes(shell.slice(0, at), shared, shell.slice(at + FRAGMENT_MARK.length));
+  const { fragments, config } = c.get("deps");
+  const join = () => {
+    const shared = cachedFragment(c, fragment).bytes;
+    const shell = pageHtml(c, props, content);
+    const at = shell.indexOf(FRAGMENT_MARK);
+    if (at < 0) throw new Error("renderPageAround: the content has no <CachedFragment />");
+    return joinBytes(shell.slice(0, at), shared, shell.slice(at + FRAGMENT_MARK.length));
+  };
   const session = c.get("session");
-  const page = session ? c.get("deps").fragments.getBytes(`${fragment.key}|${session.csrfToken}`, `${fragment.stamp}|${shell}`, join) : new Rendered(join());
-  return sendRendered(c, page, props.status ?? 200);
+  if (!session) return sendRendered(c, new Rendered(join()), props.status ?? 200);
+  const stamp = `${fragment.stamp}|${JSON.stringify([shellProps, props, c.get("user"), config.appName])}`;
+  return sendRendered(c, fragments.getBytes(`${fragment.key}|${session.csrfToken}`, stamp, join), props.status ?? 200);
 }
 
 /** Sends gzipped bytes to every browser that accepts them (all do), plain ones otherwise. */

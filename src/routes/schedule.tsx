@@ -34,8 +34,8 @@ export const scheduleRoutes = new Hono<SignedInEnv>()
     const date = dateParam(c, c.req.query("date"));
     const counts = openNoticeCounts(db, c.get("user").salonId);
     const alert = { open: counts.outbound + counts.inbound, etag: noticeEtag(counts), pollSeconds: config.noticePollSeconds };
-    const page = <SchedulePage date={date} today={jstDate(clock())} csrfToken={c.get("session").csrfToken} grid={<CachedFragment />} alert={alert} />;
-    return renderPageAround(c, { title: "日次スケジュール", nav: "schedule" }, page, gridFragment(c, date));
+    const shell = { date, today: jstDate(clock()), csrfToken: c.get("session").csrfToken, alert };
+    return renderPageAround(c, { title: "日次スケジュール", nav: "schedule" }, <SchedulePage {...shell} grid={<CachedFragment />} />, gridFragment(c, date), shell);
   })
   .get("/grid", (c) => sendFragment(c, gridFragment(c, dateParam(c, c.req.query("date")))))
   .post("/capacity", async (c) => {
