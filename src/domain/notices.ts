@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { prepared, type Db } from "../db/client";
 import type { NoticeDirection, NoticeResolution, Reservation } from "../db/schema";
 import { formatMinute } from "../lib/jst";
@@ -133,6 +134,26 @@ export function listNotices(db: Db, salonId: number, page: number): { rows: Noti
   return { rows, total, page: current, pages };
 }
 
+/** How long the connection may fail before staff are told: one bad answer now and then is retried quietly. */
+export const CONNECTION_GRACE_MS = 2 * 60_000;
+
+/**
+ * SALON BOARD cannot be reached (wrong token, connector down): nothing syncs in either
+ * direction, so staff are told at once, not only in 設定. Null when the connection is well.
+ */
+export function connectionProblem(db: Db, salonId: number, now: Date): string | null {
+  const c = prepared<{ last_error: string | null; last_error_at: number | null; last_ok: number | null }>(
+    db,
+    `SELECT last_error, last_error_at, max(coalesce(last_pull_at, 0), coalesce(last_push_at, 0)) AS last_ok
+       FROM salonboard_connections WHERE salon_id = ? AND enabled = 1`,
+  ).get(salonId);
+  if (!c?.last_error || c.last_error_at === null) return null;
+  const lastOk = c.last_ok ?? 0;
+  if (c.last_error_at <= lastOk) return null;
+  if (lastOk > 0 && now.getTime() - lastOk < CONNECTION_GRACE_MS) return null;
+  return c.last_error;
+}
+
 /** Open notices per direction: what ホーム and the schedule's alert show. */
 export function openNoticeCounts(db: Db, salonId: number): Record<NoticeDirection, number> {
   const rows = prepared<{ direction: NoticeDirection; n: number }>(
@@ -187,4 +208,20 @@ export function setTranscribed(db: Db, r: Reservation, userId: number, transcrib
     },
     { behavior: "immediate" },
   );
+}
+
+/** What the polled alerts show: open notices per direction and a connection problem. */
+export interface SyncAlert {
+  outbound: number;
+  inbound: number;
+  problem: string | null;
+}
+
+export function syncAlert(db: Db, salonId: number, now: Date): SyncAlert {
+  return { ...openNoticeCounts(db, salonId), problem: connectionProblem(db, salonId, now) };
+}
+
+/** The version of an alert: polling terminals get a 304 until it changes. */
+export function syncAlertEtag(a: SyncAlert): string {
+  return `"alert-${a.outbound}-${a.inbound}-${createHash("sha1").update(a.problem ?? "").digest("base64url").slice(0, 10)}"`;
 }

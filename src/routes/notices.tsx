@@ -3,23 +3,19 @@ import type { JSX } from "hono/jsx/jsx-runtime";
 import { NoticeDetail, NoticeList, NoticeSummary, ScheduleAlert } from "../../views/notices/index";
 import { ErrorMessage } from "../../views/errors";
 import type { SignedInEnv } from "../context";
-import { findNotice, listNotices, markNoticeTranscribed, openNoticeCounts } from "../domain/notices";
+import { findNotice, listNotices, markNoticeTranscribed, syncAlert, syncAlertEtag, type SyncAlert } from "../domain/notices";
 import { renderPage } from "../lib/render";
 
 type Ctx = Context<SignedInEnv>;
 
-/** The version of the open counts: polling terminals get a 304 until it changes. */
-export function noticeEtag(counts: { outbound: number; inbound: number }): string {
-  return `"notices-${counts.outbound}-${counts.inbound}"`;
-}
-
 /** A tiny polled fragment, or 304 when the terminal already shows this version. */
-function polled(c: Ctx, render: (counts: { outbound: number; inbound: number }, etag: string) => JSX.Element) {
-  const counts = openNoticeCounts(c.get("deps").db, c.get("user").salonId);
-  const etag = noticeEtag(counts);
+function polled(c: Ctx, render: (alert: SyncAlert, etag: string) => JSX.Element) {
+  const { db, clock } = c.get("deps");
+  const alert = syncAlert(db, c.get("user").salonId, clock());
+  const etag = syncAlertEtag(alert);
   if (c.req.header("If-None-Match") === etag) return c.body(null, 304, { ETag: etag });
   c.header("ETag", etag);
-  return c.html(render(counts, etag));
+  return c.html(render(alert, etag));
 }
 
 const FLASHES: Record<string, string> = { resolved: "お知らせを対応済にしました。" };
@@ -31,9 +27,9 @@ export const noticeRoutes = new Hono<SignedInEnv>()
     return renderPage(c, { title: "お知らせ一覧", nav: "notices" }, <NoticeList {...result} appName={config.appName} />);
   })
   .get("/summary", (c) =>
-    polled(c, (counts, etag) => <NoticeSummary counts={counts} appName={c.get("deps").config.appName} etag={etag} pollSeconds={c.get("deps").config.noticePollSeconds} />),
+    polled(c, (alert, etag) => <NoticeSummary alert={alert} appName={c.get("deps").config.appName} etag={etag} pollSeconds={c.get("deps").config.noticePollSeconds} />),
   )
-  .get("/alert", (c) => polled(c, (counts, etag) => <ScheduleAlert open={counts.outbound + counts.inbound} etag={etag} pollSeconds={c.get("deps").config.noticePollSeconds} />))
+  .get("/alert", (c) => polled(c, (alert, etag) => <ScheduleAlert alert={alert} etag={etag} pollSeconds={c.get("deps").config.noticePollSeconds} />))
   .get("/:id", (c) => {
     const { db, config } = c.get("deps");
     const notice = findNotice(db, c.get("user").salonId, Number(c.req.param("id")));

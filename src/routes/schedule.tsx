@@ -7,8 +7,7 @@ import { FormReader, readForm } from "../lib/form";
 import { formatAsOf, isRealDate, jstDate } from "../lib/jst";
 import { CachedFragment, type Fragment, isHtmx, renderPageAround, renderToString, sendFragment } from "../lib/render";
 import { salonRevision } from "../domain/salons";
-import { openNoticeCounts } from "../domain/notices";
-import { noticeEtag } from "./notices";
+import { syncAlert, syncAlertEtag } from "../domain/notices";
 
 type Ctx = Context<SignedInEnv>;
 
@@ -32,8 +31,8 @@ export const scheduleRoutes = new Hono<SignedInEnv>()
   .get("/", (c) => {
     const { db, clock, config } = c.get("deps");
     const date = dateParam(c, c.req.query("date"));
-    const counts = openNoticeCounts(db, c.get("user").salonId);
-    const alert = { open: counts.outbound + counts.inbound, etag: noticeEtag(counts), pollSeconds: config.noticePollSeconds };
+    const state = syncAlert(db, c.get("user").salonId, clock());
+    const alert = { alert: state, etag: syncAlertEtag(state), pollSeconds: config.noticePollSeconds };
     const shell = { date, today: jstDate(clock()), csrfToken: c.get("session").csrfToken, alert };
     return renderPageAround(c, { title: "日次スケジュール", nav: "schedule" }, <SchedulePage {...shell} grid={<CachedFragment />} />, gridFragment(c, date), shell);
   })

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { prepared, type Db } from "../db/client";
 import type { Clock } from "../lib/clock";
-import { addDays, formatMinute, jstDate, weekdayOf } from "../lib/jst";
+import { addDays, formatMinute, jstDate } from "../lib/jst";
 import { findCapacityConflict, salonDay } from "../domain/capacity";
 import { saveReservation } from "../domain/reservations";
 import { connectSalon } from "../sync/connections";
@@ -74,8 +74,6 @@ function arrangeDemoFailures(db: Db, clock: Clock, salonId: number, sim: Running
     couponCode: "C900",
     coupon: { code: "C900", name: "【新規】髪質改善トリートメント", content: "◇HPB限定クーポン" },
     customer: { nameKana: "ホットペッパー ハナコ", nameKanji: "保津 花子", phone: "09011112222", email: null },
-    note: `${WEEKDAY_NOTE[weekdayOf(date)]}に初来店`,
+    note: "HPBからのご新規のお客様です",
   });
 }
-
-const WEEKDAY_NOTE = ["日曜", "月曜", "火曜", "水曜", "木曜", "金曜", "土曜"];

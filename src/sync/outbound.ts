@@ -140,7 +140,7 @@ export async function pushEntry(db: Db, clock: () => Date, entry: Due, policy: R
     (): PushOutcome => {
       const done = answer.kind === "ok" || (answer.kind === "permanent" && answer.status === 404 && "method" in snap.request && snap.request.method === "DELETE");
       if (done) {
-        settle(db, snap, now);
+        settle(db, snap);
         const no = answer.kind === "ok" && typeof answer.body.reservationNo === "string" ? answer.body.reservationNo.slice(0, 64) : null;
         const newer = prepared<{ n: number }>(db, "SELECT count(*) AS n FROM sync_outbox WHERE reservation_id = ?").get(snap.reservation.id)!.n > 0;
         const taken = no !== null && prepared(db, "SELECT 1 FROM reservations WHERE salon_id = ? AND salonboard_no = ? AND id <> ?").get(snap.reservation.salonId, no, snap.reservation.id);
@@ -160,7 +160,7 @@ export async function pushEntry(db: Db, clock: () => Date, entry: Due, policy: R
         noteConnectionError(db, snap.reservation.salonId, answer.message, now);
         return "retry";
       }
-      settle(db, snap, now);
+      settle(db, snap);
       const newer = prepared<{ n: number }>(db, "SELECT count(*) AS n FROM sync_outbox WHERE reservation_id = ?").get(snap.reservation.id)!.n > 0;
       if (newer) return "retry"; // staff changed it meanwhile: the newer state gets its own attempt
       const reason = answer.message;
@@ -174,7 +174,8 @@ export async function pushEntry(db: Db, clock: () => Date, entry: Due, policy: R
         reservationAt: reservationAtOf(snap.reservation),
         now,
       });
-      noteConnectionError(db, snap.reservation.salonId, reason, now);
+      // A refusal of this reservation says nothing about the connection; a 401 does.
+      if (answer.kind === "transient" || answer.status === 401) noteConnectionError(db, snap.reservation.salonId, reason, now);
       return "failed";
     },
     { behavior: "immediate" },
@@ -182,8 +183,7 @@ export async function pushEntry(db: Db, clock: () => Date, entry: Due, policy: R
 }
 
 /** Drops the entries the sent state covered; later changes keep theirs. */
-function settle(db: Db, snap: Snapshot, now: Date): void {
-  void now;
+function settle(db: Db, snap: Snapshot): void {
   prepared(db, "DELETE FROM sync_outbox WHERE reservation_id = ? AND id <= ?").run(snap.reservation.id, snap.coveredId);
 }
 

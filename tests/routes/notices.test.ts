@@ -222,6 +222,39 @@ describe("an inbound failure: 予約を転記する", () => {
   });
 });
 
+describe("a connection that does not work", () => {
+  beforeEach(() => setup());
+
+  it("is told on ホーム and by the schedule's alert until SALON BOARD answers again", async () => {
+    world.db.$client.prepare("UPDATE salonboard_connections SET token = 'wrong'").run();
+    await peer.pull();
+    const problem = "SALON BOARDとの接続に問題があります（SALON BOARDの認証情報が正しくありません）。予約連携が止まっています。";
+    expect(await html("/")).toContain(problem);
+    expect(await html("/schedule?date=2025-04-02")).toContain(problem);
+    const polled = await desk.get("/notices/alert", { "HX-Request": "true", "X-Background": "1" });
+    expect(await polled.text()).toContain('class="sync-alert blink" role="alert"');
+    const etag = polled.headers.get("ETag")!;
+
+    world.db.$client.prepare("UPDATE salonboard_connections SET token = ?").run("test-token");
+    await peer.pull();
+    const healed = await desk.get("/notices/alert", { "HX-Request": "true", "X-Background": "1", "If-None-Match": etag });
+    expect(healed.status).toBe(200);
+    expect(await healed.text()).not.toContain("接続に問題");
+    expect(await html("/")).not.toContain("接続に問題");
+  });
+
+  it("stays quiet about one failed call while the last success is recent", async () => {
+    await peer.pull();
+    world.clock.advance(10_000);
+    peer.fail(["500"]);
+    await peer.pull();
+    expect(world.db.$client.prepare("SELECT last_error FROM salonboard_connections").get()).toEqual({ last_error: "SALON BOARDで一時的なエラーが発生しました" });
+    expect(await html("/")).not.toContain("接続に問題");
+    world.clock.advanceMinutes(3);
+    expect(await html("/")).toContain("SALON BOARDとの接続に問題があります（SALON BOARDで一時的なエラーが発生しました）");
+  });
+});
+
 describe("the product name", () => {
   beforeEach(() => setup({ APP_NAME: "ATTACK" }));
 

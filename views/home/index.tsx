@@ -1,6 +1,7 @@
 import type { ReservationView } from "../../src/domain/agenda";
 import { formatAsOf, formatMinute, weekdayOf, WEEKDAYS } from "../../src/lib/jst";
-import { NoticeSummary, type NoticeCounts } from "../notices/index";
+import type { SyncAlert } from "../../src/domain/notices";
+import { NoticeSummary } from "../notices/index";
 import { statusBadge } from "../reservations/detail";
 
 export interface HomeProps {
@@ -8,7 +9,7 @@ export interface HomeProps {
   salonName: string;
   today: ReservationView[];
   week: { date: string; count: number }[];
-  notices: { counts: NoticeCounts; appName: string; etag: string; pollSeconds: number };
+  notices: { alert: SyncAlert; appName: string; etag: string; pollSeconds: number };
 }
 
 /** ホーム: お知らせ, 本日のスケジュール and 週間予約状況, as in the manual's screenshot. */

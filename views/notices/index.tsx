@@ -1,5 +1,5 @@
 import type { NoticeDirection } from "../../src/db/schema";
-import { noticeHeadline, noticeMessage, RESOLUTION_LABELS, type NoticeView } from "../../src/domain/notices";
+import { noticeHeadline, noticeMessage, RESOLUTION_LABELS, type NoticeView, type SyncAlert } from "../../src/domain/notices";
 import { formatDateTime, formatNoticeDate, formatNoticeDateTime } from "../../src/lib/jst";
 import { Flash } from "../components/flash";
 import { CsrfInput } from "../components/form";
@@ -13,16 +13,23 @@ export function AlertMark() {
   );
 }
 
-export type NoticeCounts = Record<NoticeDirection, number>;
 
 /** Polling headers: the fragment says which version it shows, a 304 leaves it as it is. */
 const pollHeaders = (etag: string) => JSON.stringify({ "X-Background": "1", "If-None-Match": etag });
 
+const connectionLine = (problem: string) => `SALON BOARDとの接続に問題があります（${problem}）。予約連携が止まっています。設定の「SALON BOARD連携」をご確認ください。`;
+
 /** ホーム's お知らせ lines, one per direction with its count, as in the screenshot; polled. */
-export function NoticeSummary({ counts, appName, etag, pollSeconds }: { counts: NoticeCounts; appName: string; etag: string; pollSeconds: number }) {
-  const lines = (["outbound", "inbound"] as const).filter((d) => counts[d] > 0);
+export function NoticeSummary({ alert, appName, etag, pollSeconds }: { alert: SyncAlert; appName: string; etag: string; pollSeconds: number }) {
+  const lines = (["outbound", "inbound"] as const satisfies readonly NoticeDirection[]).filter((d) => alert[d] > 0);
   return (
     <div id="notice-summary" hx-get="/notices/summary" hx-trigger={`every ${pollSeconds}s`} hx-swap="outerHTML" hx-headers={pollHeaders(etag)}>
+      {alert.problem && (
+        <p class="alert error">
+          <AlertMark />
+          {connectionLine(alert.problem)}
+        </p>
+      )}
       {lines.length === 0 ? (
         <p class="empty">新しいお知らせはありません。</p>
       ) : (
@@ -31,7 +38,7 @@ export function NoticeSummary({ counts, appName, etag, pollSeconds }: { counts: 
             <li>
               <AlertMark />
               <a href="/notices">
-                {noticeHeadline(d, appName)}({counts[d]}件)
+                {noticeHeadline(d, appName)}({alert[d]}件)
               </a>
             </li>
           ))}
@@ -41,14 +48,20 @@ export function NoticeSummary({ counts, appName, etag, pollSeconds }: { counts: 
   );
 }
 
-/** The schedule's alert: blinks while any sync failure is unresolved; polled. */
-export function ScheduleAlert({ open, etag, pollSeconds }: { open: number; etag: string; pollSeconds: number }) {
+/** The schedule's alert: blinks while any sync failure is unresolved, or the connection is down; polled. */
+export function ScheduleAlert({ alert, etag, pollSeconds }: { alert: SyncAlert; etag: string; pollSeconds: number }) {
+  const open = alert.outbound + alert.inbound;
   return (
     <div id="sync-alert" hx-get="/notices/alert" hx-trigger={`every ${pollSeconds}s`} hx-swap="outerHTML" hx-headers={pollHeaders(etag)}>
       {open > 0 && (
         <a class="sync-alert blink" href="/notices" role="alert">
           予約連携に失敗した予約があります（{open}件）。お知らせを確認してください。
         </a>
+      )}
+      {alert.problem && (
+        <p class="sync-alert blink" role="alert">
+          {connectionLine(alert.problem)}
+        </p>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Badge, DailySchedule, ScheduleColumn } from "../../src/domain/agenda";
+import type { SyncAlert } from "../../src/domain/notices";
 import { ScheduleAlert } from "../notices/index";
 import { SyncFailedIcon } from "../reservations/sync";
 import { addDays, formatAsOf, formatMinute, weekdayOf, WEEKDAYS } from "../../src/lib/jst";
@@ -16,7 +17,7 @@ const CAPACITY_FORM = "capacity-form";
 const title = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日（${WEEKDAYS[weekdayOf(date)]}）`;
 
 /** The page around the grid; the grid itself is a cached fragment (<CachedFragment />). */
-export function SchedulePage(props: { date: string; today: string; csrfToken: string; grid: Child; alert: { open: number; etag: string; pollSeconds: number } }) {
+export function SchedulePage(props: { date: string; today: string; csrfToken: string; grid: Child; alert: { alert: SyncAlert; etag: string; pollSeconds: number } }) {
   const { date } = props;
   return (
     <section class="panel schedule">
