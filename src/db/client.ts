@@ -23,6 +23,8 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   // A reservation is money: in WAL mode NORMAL may lose the last commits on power loss.
   sqlite.pragma("synchronous = FULL");
+  // A deleted customer's data is overwritten, not left in free pages of the file.
+  sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
   return db;

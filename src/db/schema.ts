@@ -193,13 +193,66 @@ export const customers = sqliteTable(
     noShowCount: integer("no_show_count").notNull().default(0),
     registrationRoute: text("registration_route", { enum: REGISTRATION_ROUTES }).notNull(),
     createdAt: createdAt(),
+    /** 来店情報, kept by triggers on reservations (migration 0004) from visits that happened. */
+    visitCount: integer("visit_count").notNull().default(0),
+    firstVisitDate: text("first_visit_date"),
+    lastVisitDate: text("last_visit_date"),
   },
   (t) => [
     uniqueIndex("customers_salon_no_uq").on(t.salonId, t.customerNo),
     index("customers_salon_kana_idx").on(t.salonId, t.lastNameKana, t.firstNameKana),
     index("customers_salon_phone_idx").on(t.salonId, t.phone),
+    index("customers_salon_name_idx").on(t.salonId, t.lastName, t.firstName),
+    index("customers_salon_email_idx").on(t.salonId, t.email),
+    index("customers_salon_birthday_idx").on(t.salonId, t.birthday),
+    index("customers_salon_gender_idx").on(t.salonId, t.gender, t.customerNo),
+    index("customers_salon_occupation_idx").on(t.salonId, t.occupation, t.customerNo),
+    index("customers_salon_route_idx").on(t.salonId, t.registrationRoute, t.customerNo),
+    index("customers_salon_last_visit_idx").on(t.salonId, t.lastVisitDate),
+    index("customers_salon_visits_idx").on(t.salonId, t.visitCount),
+    index("customers_salon_caution_idx").on(t.salonId, t.caution, t.customerNo),
   ],
 );
+
+export const CONTRACT_STATUSES = ["active", "cancelled", "payment_failed"] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/** 定額プラン contracts: 契約中, 解約 or 決済失敗. They outlive a deleted customer, without the person. */
+export const planContracts = sqliteTable(
+  "plan_contracts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    salonId: integer("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    customerId: integer("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    status: text("status", { enum: CONTRACT_STATUSES }).notNull(),
+    /** YYYY-MM-DD */
+    startedOn: text("started_on").notNull(),
+    endedOn: text("ended_on"),
+  },
+  (t) => [index("plan_contracts_customer_idx").on(t.customerId, t.status), index("plan_contracts_salon_idx").on(t.salonId, t.status)],
+);
+
+/** Who deleted customers, when, how many and why: internal numbers only, never names, phones or emails. */
+export const customerDeletions = sqliteTable("customer_deletions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  salonId: integer("salon_id")
+    .notNull()
+    .references(() => salons.id, { onDelete: "cascade" }),
+  deletedAt: integer("deleted_at", { mode: "timestamp_ms" }).notNull(),
+  deletedBy: integer("deleted_by").references(() => users.id, { onDelete: "set null" }),
+  /** 一括削除 (bulk) or 個別削除 (individual). */
+  reason: text("reason", { enum: ["bulk", "individual"] }).notNull(),
+  count: integer("count").notNull(),
+  /** JSON array of お客様番号. */
+  customerNos: text("customer_nos").notNull(),
+  cancelledReservations: integer("cancelled_reservations").notNull().default(0),
+  endedContracts: integer("ended_contracts").notNull().default(0),
+});
 
 /** The salon's 受付可能数 for one slot of one day, set from the schedule's 受付可能数 column. */
 export const capacityOverrides = sqliteTable(
