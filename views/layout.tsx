@@ -41,6 +41,7 @@ const NAV: NavItem[] = [
   { key: "home", label: "ホーム", href: "/" },
   { key: "schedule", label: "スケジュール", href: "/schedule", group: "予約管理" },
   { key: "reservations", label: "予約一覧", href: "/reservations", group: "予約管理" },
+  { key: "customers", label: "お客様管理", href: "/customers" },
   { key: "notices", label: "お知らせ", href: "/notices" },
   { key: "settings", label: "設定", href: "/settings", adminOnly: true },
 ];

@@ -35,6 +35,9 @@ export interface ReservationView {
   transcribedAt: Date | null;
 }
 
+/** Who the reservation is for, when nobody is: a 仮登録 waiting for 予約を転記する, or a customer since deleted. */
+export const noCustomerLabel = (r: Pick<ReservationView, "status">) => (r.status === "provisional" ? "お客様未登録" : "削除済みのお客様");
+
 export const SYNC_LABELS: Record<SyncState, string> = { ok: "成功", failed: "失敗", pending: "送信待ち" };
 
 /** 予約番号 as staff know it: SALON BOARD's for a reservation that came from there. */

@@ -60,6 +60,15 @@ export class FragmentCache {
     }
     return rendered;
   }
+
+  /** Drops the entries whose key matches: pages that showed what was just deleted. */
+  forget(matches: (key: string) => boolean): void {
+    for (const [key, entry] of this.entries) {
+      if (!matches(key)) continue;
+      this.entries.delete(key);
+      this.size -= entry.rendered.size;
+    }
+  }
 }
 
 /** Joins rendered text and bytes into one body. */

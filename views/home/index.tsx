@@ -1,4 +1,4 @@
-import type { ReservationView } from "../../src/domain/agenda";
+import { noCustomerLabel, type ReservationView } from "../../src/domain/agenda";
 import { formatAsOf, formatMinute, weekdayOf, WEEKDAYS } from "../../src/lib/jst";
 import type { SyncAlert } from "../../src/domain/notices";
 import { NoticeSummary } from "../notices/index";
@@ -53,7 +53,7 @@ export function HomePage({ now, salonName, today, week, notices }: HomeProps) {
                       {r.status === "provisional" ? "〜" : `〜${formatMinute(r.endMinute)}`}
                     </a>
                   </td>
-                  <td>{r.customerName ? `${r.customerName} 様` : "未登録"}</td>
+                  <td>{r.customerName ? `${r.customerName} 様` : noCustomerLabel(r)}</td>
                   <td>{r.menuName || "—"}</td>
                   <td>{r.staffName ?? "指名なし"}</td>
                   <td>{statusBadge(r.status)}</td>

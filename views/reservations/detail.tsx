@@ -1,4 +1,4 @@
-import { displayNumber, type ReservationView } from "../../src/domain/agenda";
+import { displayNumber, noCustomerLabel, type ReservationView } from "../../src/domain/agenda";
 import { STATUS_LABELS } from "../../src/domain/reservations";
 import { formatDateTime, formatJapaneseDate, formatMinute, formatVisit } from "../../src/lib/jst";
 import { Flash } from "../components/flash";
@@ -43,7 +43,7 @@ export function ReservationDetail({ r, today, flash, visits, csrfToken }: { r: R
         <dt>お客様</dt>
         <dd>
           {r.customerId === null ? (
-            <span class="muted">未登録</span>
+            <span class="muted">{noCustomerLabel(r)}</span>
           ) : (
             <>
               {r.customerName}（{r.customerKana}）様 <span class="muted">お客様番号:{r.customerNo}</span>

@@ -1,6 +1,6 @@
 import type { Staff } from "../../src/db/schema";
 import { RESERVATION_ROUTES, RESERVATION_STATUSES, SYNC_STATES } from "../../src/db/schema";
-import { displayNumber, SYNC_LABELS, type ReservationFilter, type ReservationPage } from "../../src/domain/agenda";
+import { displayNumber, noCustomerLabel, SYNC_LABELS, type ReservationFilter, type ReservationPage } from "../../src/domain/agenda";
 import { STATUS_LABELS } from "../../src/domain/reservations";
 import { formatMinute, formatShortDate } from "../../src/lib/jst";
 import { statusBadge } from "./detail";
@@ -97,7 +97,7 @@ export function ReservationList({ filter, result, staff }: { filter: Reservation
                   {formatShortDate(r.date)} {formatMinute(r.startMinute)}
                   {r.status === "provisional" ? "〜" : `〜${formatMinute(r.endMinute)}`}
                 </td>
-                <td>{r.customerName ? `${r.customerName} 様` : "未登録"}</td>
+                <td>{r.customerName ? `${r.customerName} 様` : noCustomerLabel(r)}</td>
                 <td>{r.menuName || "—"}</td>
                 <td>{r.staffName ?? "指名なし"}</td>
                 <td>{r.route}</td>

@@ -1,4 +1,4 @@
-import { displayNumber, type ReservationView } from "../../src/domain/agenda";
+import { displayNumber, noCustomerLabel, type ReservationView } from "../../src/domain/agenda";
 import { formatDateTime } from "../../src/lib/jst";
 import { Flash } from "../components/flash";
 import { CsrfInput, ErrorSummary, TextArea, type FormState } from "../components/form";
@@ -42,7 +42,7 @@ export function ReservationWindow({ r, visits, flash, csrfToken }: { r: Reservat
       <Flash message={flash} />
       <p class="received">予約受信日時：{formatDateTime(r.receivedAt)}</p>
       {r.customerId === null ? (
-        <p class="customer-name">お客様未登録</p>
+        <p class="customer-name">{noCustomerLabel(r)}</p>
       ) : (
         <p class="customer-name">
           {r.customerName}（{r.customerKana}）様 <span class="muted">お客様番号：{r.customerNo}</span>
@@ -81,7 +81,7 @@ export function CancelConfirm({ r, csrfToken, error }: { r: ReservationView; csr
         </div>
       )}
       <p>
-        予約番号 {r.number}：{r.customerName ?? "お客様未登録"}
+        予約番号 {r.number}：{r.customerName ?? noCustomerLabel(r)}
         {r.customerName ? "様" : ""}
         <br />
         {visitText(r)}

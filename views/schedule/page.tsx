@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { Badge, DailySchedule, ScheduleColumn } from "../../src/domain/agenda";
+import { noCustomerLabel, type Badge, type DailySchedule, type ScheduleColumn } from "../../src/domain/agenda";
 import type { SyncAlert } from "../../src/domain/notices";
 import { ScheduleAlert } from "../notices/index";
 import { SyncFailedIcon } from "../reservations/sync";
@@ -156,7 +156,7 @@ function BadgeCell({ badge }: { badge: Badge }) {
           {formatMinute(r.startMinute)}
           {r.status === "provisional" ? " 仮登録" : `〜${formatMinute(r.endMinute)}`}
         </span>
-        <span class="name">{r.customerName ? `${r.customerName}様` : "お客様未登録"}</span>
+        <span class="name">{r.customerName ? `${r.customerName}様` : noCustomerLabel(r)}</span>
         <span class="menu">{r.menuName}</span>
       </a>
     </td>
