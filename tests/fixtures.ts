@@ -86,10 +86,10 @@ export interface TestWorld {
   browser(loginId?: string, ip?: string): Promise<TestBrowser>;
 }
 
-/** A freshly migrated in-memory database with the named fixtures, a fake clock and the app. */
-export async function setupWorld(env: Record<string, string> = {}): Promise<TestWorld> {
+/** A freshly migrated database (in memory unless a file is given) with the named fixtures, a fake clock and the app. */
+export async function setupWorld(env: Record<string, string> = {}, databasePath = ":memory:"): Promise<TestWorld> {
   passwordHash ??= hashPassword(PASSWORD);
-  const db = openDatabase(":memory:");
+  const db = openDatabase(databasePath);
   const clock = new FakeClock();
   const config = loadConfig({ SEED_DEMO: "0", ...env });
   const app = createApp(buildDeps(db, clock.now, config));
