@@ -13,6 +13,8 @@ import { enqueueOutbound } from "../sync/outbound";
 import { reservationById } from "./reservations";
 
 export const CUSTOMER_PAGE_SIZE = 100;
+/** Below this many matches a filter's index is quicker than walking every customer in number order. */
+const FEW_MATCHES = 2_000;
 export const OCCUPATIONS = ["会社員", "自営業", "公務員", "学生", "主婦・主夫", "パート・アルバイト", "その他"] as const;
 export const GENDER_LABELS: Record<Customer["gender"], string> = { female: "女性", male: "男性", other: "その他", unanswered: "無回答" };
 export const AGE_BANDS = [10, 20, 30, 40, 50, 60, 70, 80] as const;
@@ -191,18 +193,25 @@ export function searchCustomerPage(db: Db, salonId: number, f: CustomerFilter, t
   if (f.route) add("c.registration_route = ?", f.route);
 
   const clause = where.join(" AND ");
-  const total = prepared<{ n: number }>(db, `SELECT count(*) AS n FROM customers c WHERE ${clause}`).get(...params)!.n;
+  // Few matches: the filter's own (often covering) index finds them all, and just those are
+  // read and sorted. Many: count them, then walk the お客様番号 index and stop at the page.
+  type Row = { id: number; customer_no: number; kana: string; kanji: string; phone: string | null; gender: Customer["gender"]; occupation: string | null; visit_count: number; registration_route: Customer["registrationRoute"] };
+  const columns = `c.id, c.customer_no, trim(c.last_name_kana || ' ' || c.first_name_kana) AS kana,
+            trim(coalesce(c.last_name, '') || ' ' || coalesce(c.first_name, '')) AS kanji,
+            c.phone, c.gender, c.occupation, c.visit_count, c.registration_route`;
+  const few = prepared<{ id: number }>(db, `SELECT c.id FROM customers c WHERE ${clause} LIMIT ?`).all(...params, FEW_MATCHES + 1);
+  const total = few.length <= FEW_MATCHES ? few.length : prepared<{ n: number }>(db, `SELECT count(*) AS n FROM customers c WHERE ${clause}`).get(...params)!.n;
   const pages = Math.max(1, Math.ceil(total / CUSTOMER_PAGE_SIZE));
   const page = Math.min(f.page, pages);
-  const rows = prepared<{
-    id: number; customer_no: number; kana: string; kanji: string; phone: string | null; gender: Customer["gender"]; occupation: string | null; visit_count: number; registration_route: Customer["registrationRoute"];
-  }>(
-    db,
-    `SELECT c.id, c.customer_no, trim(c.last_name_kana || ' ' || c.first_name_kana) AS kana,
-            trim(coalesce(c.last_name, '') || ' ' || coalesce(c.first_name, '')) AS kanji,
-            c.phone, c.gender, c.occupation, c.visit_count, c.registration_route
-       FROM customers c WHERE ${clause} ORDER BY c.customer_no DESC LIMIT ? OFFSET ?`,
-  ).all(...params, CUSTOMER_PAGE_SIZE, (page - 1) * CUSTOMER_PAGE_SIZE);
+  const offset = (page - 1) * CUSTOMER_PAGE_SIZE;
+  const rows =
+    few.length <= FEW_MATCHES
+      ? prepared<Row>(db, `SELECT ${columns} FROM customers c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.customer_no DESC LIMIT ? OFFSET ?`).all(
+          JSON.stringify(few.map((r) => r.id)),
+          CUSTOMER_PAGE_SIZE,
+          offset,
+        )
+      : prepared<Row>(db, `SELECT ${columns} FROM customers c INDEXED BY customers_salon_no_uq WHERE ${clause} ORDER BY c.customer_no DESC LIMIT ? OFFSET ?`).all(...params, CUSTOMER_PAGE_SIZE, offset);
   return {
     rows: rows.map((r) => ({ id: r.id, customerNo: r.customer_no, kana: r.kana, kanji: r.kanji, phone: r.phone, gender: r.gender, occupation: r.occupation, visitCount: r.visit_count, registrationRoute: r.registration_route })),
     total,

@@ -103,3 +103,8 @@ export function formatNoticeDateTime(date: Date): string {
   const p = jstParts(date);
   return `${p.year}/${p.month}/${p.day} ${pad(p.hour)}:${pad(p.minute)}`;
 }
+
+/** "2025/03/10", as the customer page writes dates. */
+export function formatSlashDate(isoDate: string): string {
+  return isoDate.replace(/-/g, "/");
+}

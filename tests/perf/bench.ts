@@ -16,6 +16,7 @@ import { systemClock } from "../../src/lib/clock";
 import { addDays, jstDate } from "../../src/lib/jst";
 import { createSalon } from "../../src/domain/salons";
 import { saveReservation } from "../../src/domain/reservations";
+import { deleteCustomers } from "../../src/domain/customer-list";
 import { formatMinute } from "../../src/lib/jst";
 import { startSalonBoardSim } from "../../src/salonboard-sim/server";
 import { connectSalon } from "../../src/sync/connections";
@@ -39,9 +40,9 @@ interface Figures {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // Asynchronous: the server under test lives in this process and must keep answering.
-async function load(url: string, cookie: string, connections: number, headers: Record<string, string> = {}): Promise<Figures> {
+async function load(url: string, cookie: string, connections: number, headers: Record<string, string> = {}, requests = REQUESTS): Promise<Figures> {
   const script = new URL("./load.ts", import.meta.url).pathname;
-  const { stdout: out } = await promisify(execFile)(process.execPath, ["--import", "tsx", script, url, cookie, String(REQUESTS), String(connections), JSON.stringify(headers)], {
+  const { stdout: out } = await promisify(execFile)(process.execPath, ["--import", "tsx", script, url, cookie, String(requests), String(connections), JSON.stringify(headers)], {
     encoding: "utf8",
   });
   return JSON.parse(out) as Figures;
@@ -82,9 +83,21 @@ async function largeSalon(db: Db, today: string) {
     sqlite.prepare("INSERT INTO facilities (salon_id, name, capacity) VALUES (?, 'サロンブース', 5)").run(salon.id);
     sqlite.prepare("INSERT INTO menus (salon_id, name, content, duration_min, price) VALUES (?, 'カット+カラー', '◇シャンプー・ブロー込', 90, 8800)").run(salon.id);
     const cust = sqlite.prepare(
-      "INSERT INTO customers (salon_id, customer_no, last_name, first_name, last_name_kana, first_name_kana, phone, registration_route) VALUES (?, ?, ?, ?, ?, ?, ?, 'HPB')",
+      `INSERT INTO customers (salon_id, customer_no, last_name, first_name, last_name_kana, first_name_kana, phone, email, birthday, gender, occupation, caution, registration_route)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (let i = 1; i <= 60_000; i++) cust.run(salon.id, i, `佐藤${i % 97}`, `花子${i % 89}`, "サトウ", "ハナコ", `090${String(i).padStart(8, "0")}`);
+    const KANA = ["サトウ", "スズキ", "タカハシ", "タナカ", "イトウ", "ワタナベ", "ヤマモト", "ナカムラ", "コバヤシ", "カトウ"];
+    const GENDER = ["female", "male", "female", "unanswered"];
+    const JOBS = ["会社員", "自営業", "公務員", "学生", "主婦・主夫", "パート・アルバイト", "その他"];
+    const ROUTES = ["HPB", "HPB", "web", "電話", "店頭", "管理画面"];
+    for (let i = 1; i <= 60_000; i++) {
+      const birthday = i % 5 === 0 ? null : `${1950 + (i % 55)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+      cust.run(salon.id, i, i % 20 === 0 ? null : `佐藤${i % 97}`, i % 20 === 0 ? null : `花子${i % 89}`, KANA[i % 10], "ハナコ", `090${String(i).padStart(8, "0")}`, i % 3 === 0 ? `guest${i}@example.jp` : null, birthday, GENDER[i % 4], JOBS[i % 7], i % 50 === 0 ? 1 : 0, ROUTES[i % 6]);
+    }
+    const contract = sqlite.prepare("INSERT INTO plan_contracts (salon_id, customer_id, plan_id, status, started_on) VALUES (?, ?, ?, ?, '2025-01-01')");
+    const plan = Number(sqlite.prepare("INSERT INTO plans (salon_id, name, monthly_price) VALUES (?, 'カット通い放題', 9800)").run(salon.id).lastInsertRowid);
+    const firstCustomer = (sqlite.prepare("SELECT min(id) AS id FROM customers WHERE salon_id = ?").get(salon.id) as { id: number }).id;
+    for (let i = 0; i < 6_000; i++) contract.run(salon.id, firstCustomer + i * 10, plan, ["active", "cancelled", "payment_failed"][i % 3]);
   })();
   const staffIds = (sqlite.prepare("SELECT id FROM staff WHERE salon_id = ? ORDER BY id").all(salon.id) as { id: number }[]).map((r) => r.id);
   const menuId = (sqlite.prepare("SELECT id FROM menus WHERE salon_id = ?").get(salon.id) as { id: number }).id;
@@ -274,6 +287,72 @@ const TERMINALS = 200;
 const pollShare = ((TERMINALS / 10) * cpuPerPollMs) / 1000; // 200 terminals, one request each per 10 s
 await sim.close();
 
+// ---------------------------------------------------------------- お客様管理
+// 60,000 customers in the salon; other salons bring the database to 1,000,000.
+const otherSalons = 4;
+const fillStart = performance.now();
+db.$client.transaction(() => {
+  const ins = db.$client.prepare("INSERT INTO customers (salon_id, customer_no, last_name, first_name, last_name_kana, first_name_kana, phone, gender, registration_route) VALUES (?, ?, '他店', '客', 'タテン', 'キャク', ?, 'female', 'HPB')");
+  for (let k = 0; k < otherSalons; k++) {
+    const other = createSalon(db, { name: `他店${k + 1}` });
+    for (let i = 1; i <= 235_000; i++) ins.run(other.id, i, `080${String(k * 235_000 + i).padStart(8, "0")}`);
+  }
+})();
+const allCustomers = (db.$client.prepare("SELECT count(*) AS n FROM customers").get() as { n: number }).n;
+const fillSeconds = (performance.now() - fillStart) / 1000;
+const FILTERS: [string, string][] = [
+  ["氏名(漢字) 姓", "lastName=佐藤1"],
+  ["漢字氏名登録なし", "noKanji=1"],
+  ["氏名(カナ) セイ (ひらがなで)", "lastKana=たなか"],
+  ["電話番号 (下4桁)", "phone=1234"],
+  ["メール", "email=guest12"],
+  ["お客様番号", "customerNo=４２１９５"],
+  ["誕生日 (12/20〜1/10)", "birthFromMonth=12&birthFromDay=20&birthToMonth=1&birthToDay=10"],
+  ["年代 (30代)", "age=30"],
+  ["性別", "gender=female"],
+  ["職業", "occupation=学生"],
+  ["要注意", "caution=1"],
+  ["定額プラン 契約中", "contract=active"],
+  ["前回来店日", `lastVisitFrom=${addDays(today, -60)}&lastVisitTo=${addDays(today, -1)}`],
+  ["来店回数 10回以上", "visitsMin=10"],
+  ["登録経路", "route=web"],
+];
+const customerRows: string[] = [];
+let worstFilterP95 = 0;
+for (const [name, query] of FILTERS) {
+  const url = `${server.url}/customers?${new URLSearchParams(query)}`;
+  const f = await load(url, cookie, 1, {}, Math.min(REQUESTS, 300));
+  worstFilterP95 = Math.max(worstFilterP95, f.p95);
+  customerRows.push(`| ${name} | ${f.p50.toFixed(2)} | ${f.p95.toFixed(2)} | ${f.kb.toFixed(1)} |`);
+}
+
+// Deleting a page of 100 customers, each with five past reservations.
+const deleteTimes: number[] = [];
+const deleter = (db.$client.prepare("SELECT id FROM users WHERE login_id = 'bench'").get() as { id: number }).id;
+for (let round = 0; round < 20; round++) {
+  const ids = db.$client.transaction(() => {
+    const made: number[] = [];
+    const base = 100_000 + round * 100;
+    for (let i = 0; i < 100; i++) {
+      const id = Number(db.$client.prepare("INSERT INTO customers (salon_id, customer_no, last_name_kana, registration_route) VALUES (?, ?, 'サクジョ', 'HPB')").run(big.salon.id, base + i).lastInsertRowid);
+      for (let k = 0; k < 5; k++) {
+        db.$client
+          .prepare("INSERT INTO reservations (salon_id, number, customer_id, date, start_minute, duration_min, end_minute, status, route, visit_memo, received_at, updated_at) VALUES (?, ?, ?, ?, 600, 60, 660, 'paid', 'HPB', 'メモ', 0, 0)")
+          .run(big.salon.id, 10_000_000 + base * 10 + i * 5 + k, id, addDays(today, -400 + k));
+      }
+      made.push(id);
+    }
+    return made;
+  })();
+  const t0 = performance.now();
+  const result = deleteCustomers(db, systemClock, big.salon.id, ids, deleter);
+  deleteTimes.push(performance.now() - t0);
+  if (!result.ok) throw new Error(`bench delete refused: ${JSON.stringify(result)}`);
+}
+deleteTimes.sort((a, b) => a - b);
+const deleteP50 = deleteTimes[Math.floor(deleteTimes.length / 2)]!;
+const deleteP95 = deleteTimes[Math.floor(deleteTimes.length * 0.95)]!;
+
 server.close();
 baseline.close();
 
@@ -304,6 +383,17 @@ const report = [
   `- Inbound: ${applied.toLocaleString("en")} events applied (${registered.toLocaleString("en")} registered) at ${Math.round(eventsPerSecond).toLocaleString("en")} events/s (target ≥ 2,000): ${eventsPerSecond >= 2000 ? "met" : "NOT MET"}`,
   `- Outbound: saved in the app → SALON BOARD's 201, runner defaults, ${PUSHES} reservations: p50 ${pushP50.toFixed(0)} ms, p95 ${pushP95.toFixed(0)} ms (target ≤ 1,000): ${pushP95 <= 1000 ? "met" : "NOT MET"}`,
   `- Polling the schedule's alert (304 while unchanged): ${cpuPerPollMs.toFixed(3)} ms of CPU per request (${Math.round(poll.rps)} req/s at ${CONNECTIONS} connections for ${pollSeconds.toFixed(1)} s); 200 terminals every 10 s = ${(pollShare * 100).toFixed(2)}% of one core (target ≤ 2%): ${pollShare <= 0.02 ? "met" : "NOT MET"}`,
+  "",
+  "## お客様管理",
+  "",
+  `60,000 customers in the salon, ${allCustomers.toLocaleString("en")} in the database (other salons added in ${fillSeconds.toFixed(1)} s). First page of each filter at one connection:`,
+  "",
+  "| filter | p50 ms | p95 ms | KiB sent |",
+  "|---|---:|---:|---:|",
+  ...customerRows,
+  "",
+  `- Slowest filter: p95 ${worstFilterP95.toFixed(2)} ms (target ≤ 30): ${worstFilterP95 <= 30 ? "met" : "NOT MET"}`,
+  `- Deleting a page of 100 customers with 500 past reservations, in one transaction (20 pages): p50 ${deleteP50.toFixed(1)} ms, p95 ${deleteP95.toFixed(1)} ms (target ≤ 100): ${deleteP95 <= 100 ? "met" : "NOT MET"}`,
   "",
 ].join("\n");
 writeFileSync(new URL("./results.md", import.meta.url), report);

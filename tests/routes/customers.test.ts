@@ -142,6 +142,37 @@ describe("お客様管理: create and edit", () => {
   });
 });
 
+describe("お客様 detail: 来店情報, 予約履歴 and 定額プラン", () => {
+  beforeEach(async () => {
+    world = await setupWorld();
+    desk = await world.browser("frontdesk");
+  });
+
+  it("shows the customer's fields, visits, history and contracts with 編集する and お客様情報を削除する", async () => {
+    book(world, { date: "2025-03-10", startMinute: 600, durationMin: 60, status: "paid", visitMemo: "前髪短め" });
+    const html = await (await desk.get(`/customers/${world.fx.customers.kikuchi.id}`)).text();
+    for (const text of ["菊池 知亮（キクチ トモアキ）様", "<dt>お客様番号</dt><dd>215</dd>", "<dt>初回来店日</dt><dd>2025/03/10</dd>", "<dt>来店回数</dt><dd>1回</dd>", "前髪短め", "定額プランの契約はありません。", ">編集する</a>", ">お客様情報を削除する</a>"]) {
+      expect(html).toContain(text);
+    }
+  });
+
+  it("starts a contract, records 決済失敗 and 解約, and refuses another salon's plan", async () => {
+    const id = world.fx.customers.kikuchi.id;
+    expect((await desk.post(`/customers/${id}/contracts`, { planId: world.fx.plans.otherPlan.id, startedOn: "" })).status).toBe(422);
+    expect((await desk.post(`/customers/${id}/contracts`, { planId: world.fx.plans.unlimitedCut.id, startedOn: "" })).status).toBe(303);
+    const contract = q("SELECT id, status, started_on FROM plan_contracts")[0] as { id: number; status: string; started_on: string };
+    expect(contract).toMatchObject({ status: "active", started_on: "2025-04-01" });
+    expect(await list("contract=active")).toContain("キクチ トモアキ");
+    await desk.post(`/customers/${id}/contracts/${contract.id}`, { status: "payment_failed" });
+    expect(await list("contract=payment_failed")).toContain("キクチ トモアキ");
+    await desk.post(`/customers/${id}/contracts/${contract.id}`, { status: "cancelled" });
+    expect(q("SELECT status, ended_on FROM plan_contracts")).toEqual([{ status: "cancelled", ended_on: "2025-04-01" }]);
+    expect(await (await desk.get(`/customers/${id}`)).text()).toContain("<td>カット通い放題</td><td>解約</td>");
+    const other = await world.browser("other-admin");
+    expect((await other.post(`/customers/${id}/contracts/${contract.id}`, { status: "payment_failed" })).status).toBe(404);
+  });
+});
+
 describe("お客様管理: bulk delete, one page at a time", () => {
   beforeEach(async () => {
     world = await setupWorld();

@@ -1,7 +1,7 @@
 import type { Customer } from "../../src/db/schema";
 import type { ReservationView } from "../../src/domain/agenda";
 import { customerKana, customerName } from "../../src/domain/customers";
-import { formatMinute, formatShortDate } from "../../src/lib/jst";
+import { formatMinute, formatSlashDate } from "../../src/lib/jst";
 import { formatPhone } from "../../src/lib/phone";
 import { statusBadge } from "../reservations/detail";
 import { CONTRACT_LABELS, GENDER_LABELS, type Consequences, type ContractView } from "../../src/domain/customer-list";
@@ -67,9 +67,9 @@ export function CustomerPage({ customer, visits, history, contracts, plans, csrf
         <h2 id="visits">来店情報</h2>
         <dl class="details">
           <dt>初回来店日</dt>
-          <dd>{visits.first ? formatShortDate(visits.first) : "—"}</dd>
+          <dd>{visits.first ? formatSlashDate(visits.first) : "—"}</dd>
           <dt>前回来店日</dt>
-          <dd>{visits.last ? formatShortDate(visits.last) : "—"}</dd>
+          <dd>{visits.last ? formatSlashDate(visits.last) : "—"}</dd>
           <dt>来店回数</dt>
           <dd>{visits.count}回</dd>
         </dl>
@@ -95,7 +95,7 @@ export function CustomerPage({ customer, visits, history, contracts, plans, csrf
                 <tr>
                   <td class="nowrap">
                     <a href={`/reservations/${r.id}`}>
-                      {formatShortDate(r.date)} {formatMinute(r.startMinute)}
+                      {formatSlashDate(r.date)} {formatMinute(r.startMinute)}
                     </a>
                   </td>
                   <td>{r.staffName ?? "指名なし"}</td>
@@ -129,8 +129,8 @@ export function CustomerPage({ customer, visits, history, contracts, plans, csrf
                 <tr>
                   <td>{k.planName}</td>
                   <td>{k.status === "cancelled" ? "解約" : CONTRACT_LABELS[k.status]}</td>
-                  <td>{formatShortDate(k.startedOn)}</td>
-                  <td>{k.endedOn ? formatShortDate(k.endedOn) : "—"}</td>
+                  <td>{formatSlashDate(k.startedOn)}</td>
+                  <td>{k.endedOn ? formatSlashDate(k.endedOn) : "—"}</td>
                   <td>
                     {k.status !== "cancelled" && (
                       <form method="post" action={`/customers/${customer.id}/contracts/${k.id}`} class="inline">
@@ -186,7 +186,7 @@ export function CustomerDeleteConfirm({ customer, consequences, csrfToken }: { c
             <ul>
               {reservations.map((r) => (
                 <li>
-                  {formatShortDate(r.date)} {formatMinute(r.startMinute)} {r.menuName}
+                  {formatSlashDate(r.date)} {formatMinute(r.startMinute)} {r.menuName}
                 </li>
               ))}
             </ul>
