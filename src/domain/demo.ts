@@ -4,6 +4,7 @@ import { customers, facilities, menus, plans, staff, type ReservationRoute, type
 import type { Clock } from "../lib/clock";
 import { addDays, jstDate } from "../lib/jst";
 import { salonDay } from "./capacity";
+import { OCCUPATIONS } from "./customer-list";
 import { saveReservation } from "./reservations";
 import { createSalon } from "./salons";
 
@@ -35,7 +36,6 @@ const MALE_NAMES: [string, string][] = [
   ["知亮", "トモアキ"], ["浩二", "コウジ"], ["修", "オサム"], ["亮", "リョウ"], ["大翔", "ヒロト"],
 ];
 
-const OCCUPATIONS = ["会社員", "自営業", "公務員", "学生", "主婦・主夫", "パート・アルバイト", "その他"];
 const ROUTES = ["管理画面", "HPB", "HPB", "HPB", "web", "電話", "店頭"] as const;
 
 export const DEMO_COUPON_CONTENT =

@@ -314,7 +314,7 @@ const FILTERS: [string, string][] = [
   ["要注意", "caution=1"],
   ["定額プラン 契約中", "contract=active"],
   ["前回来店日", `lastVisitFrom=${addDays(today, -60)}&lastVisitTo=${addDays(today, -1)}`],
-  ["来店回数 10回以上", "visitsMin=10"],
+  ["来店回数 3回以上", "visitsMin=3"],
   ["登録経路", "route=web"],
 ];
 const customerRows: string[] = [];

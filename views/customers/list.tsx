@@ -1,4 +1,4 @@
-import { GENDERS, REGISTRATION_ROUTES } from "../../src/db/schema";
+import { CONTRACT_STATUSES, GENDERS, REGISTRATION_ROUTES } from "../../src/db/schema";
 import {
   AGE_BANDS,
   CONTRACT_LABELS,
@@ -9,7 +9,6 @@ import {
   type CustomerFilter,
   type CustomerPage,
 } from "../../src/domain/customer-list";
-import { CONTRACT_STATUSES } from "../../src/db/schema";
 import { formatPhone } from "../../src/lib/phone";
 import { Flash } from "../components/flash";
 import { CsrfInput } from "../components/form";

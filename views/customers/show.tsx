@@ -4,12 +4,10 @@ import { customerKana, customerName } from "../../src/domain/customers";
 import { formatMinute, formatSlashDate } from "../../src/lib/jst";
 import { formatPhone } from "../../src/lib/phone";
 import { statusBadge } from "../reservations/detail";
-import { CONTRACT_LABELS, GENDER_LABELS, type Consequences, type ContractView } from "../../src/domain/customer-list";
-import type { Plan } from "../../src/db/schema";
+import { CONTRACT_LABELS, GENDER_LABELS, OCCUPATIONS, type Consequences, type ContractView } from "../../src/domain/customer-list";
+import { GENDERS, REGISTRATION_ROUTES, type Plan } from "../../src/db/schema";
 import { Flash } from "../components/flash";
 import { CheckboxField, CsrfInput, ErrorSummary, SelectField, TextArea, TextField, type FormState } from "../components/form";
-import { OCCUPATIONS } from "../../src/domain/customer-list";
-import { GENDERS, REGISTRATION_ROUTES } from "../../src/db/schema";
 
 
 export interface VisitSummary {
