@@ -1,19 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { dayAhead, signIn } from "./helpers";
 
 // お客様管理 in Chromium: search, select, confirm the count, delete; the refusal;
 // selection reset on changing page; individual delete with its cascade.
-
-function dayAhead(days: number): string {
-  return new Date(Date.now() + 9 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("ログインID").fill("admin");
-  await page.getByLabel("パスワード").fill("e2e-admin-password");
-  await page.getByRole("button", { name: "ログイン" }).click();
-  await expect(page.getByRole("heading", { name: "週間予約状況" })).toBeVisible();
-}
 
 async function register(page: Page, sei: string, mei: string) {
   await page.goto("/customers/new");

@@ -1,18 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-// A day a month ahead: the demo salon's bookings cover only the days around today.
-function dayAhead(days: number): string {
-  const jst = new Date(Date.now() + 9 * 3600_000 + days * 86400_000);
-  return jst.toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("ログインID").fill("admin");
-  await page.getByLabel("パスワード").fill("e2e-admin-password");
-  await page.getByRole("button", { name: "ログイン" }).click();
-  await expect(page.getByRole("heading", { name: "週間予約状況" })).toBeVisible();
-}
+import { expect, test } from "@playwright/test";
+import { dayAhead, signIn } from "./helpers";
 
 test("book from an empty cell, see the badge, open the window, change the time, cancel", async ({ page }) => {
   const errors: string[] = [];

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { dayAhead, signIn } from "./helpers";
 import { SIM_PORT } from "../../playwright.config";
 
 // The manual's flows against the bundled SALON BOARD simulator of the e2e server. The
@@ -8,18 +9,6 @@ import { SIM_PORT } from "../../playwright.config";
 const SIM = `http://127.0.0.1:${SIM_PORT}`;
 const OUT = "TsunaguからSALON BOARDへの予約連携に失敗しました。該当の予約情報のご確認をお願いいたします。";
 const IN = "SALON BOARDからTsunaguへの予約連携に失敗しました。該当の予約情報のご確認をお願いいたします。";
-
-function dayAhead(days: number): string {
-  return new Date(Date.now() + 9 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("ログインID").fill("admin");
-  await page.getByLabel("パスワード").fill("e2e-admin-password");
-  await page.getByRole("button", { name: "ログイン" }).click();
-  await expect(page.getByRole("heading", { name: "週間予約状況" })).toBeVisible();
-}
 
 async function sim(path: string, body: unknown) {
   const res = await fetch(`${SIM}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });

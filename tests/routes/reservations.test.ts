@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { book, setupWorld, type TestBrowser, type TestWorld } from "../fixtures";
+import { book, reservationFields, setupWorld, type TestBrowser, type TestWorld } from "../fixtures";
 
 let world: TestWorld;
 let desk: TestBrowser;
@@ -11,18 +11,7 @@ beforeEach(async () => {
 const q = (sql: string, ...params: unknown[]) => world.db.$client.prepare(sql).all(...params) as Record<string, unknown>[];
 const countOf = (table: string) => (q(`SELECT count(*) AS n FROM ${table}`)[0] as { n: number }).n;
 
-const form = (over: Record<string, string | number> = {}) => ({
-  customerId: world.fx.customers.kikuchi.id,
-  staffId: world.fx.staff.aida.id,
-  facilityId: "",
-  menuId: world.fx.menus.cutColorTreatment.id,
-  date: "2025-04-02",
-  time: "11:00",
-  durationMin: "",
-  route: "電話",
-  visitMemo: "",
-  ...over,
-});
+const form = (over: Record<string, string | number> = {}) => reservationFields(world, over);
 
 async function expectRefused(path: string, fields: Record<string, string | number>, field: string, message: string) {
   const before = [countOf("reservations"), countOf("customers")];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { book, setupWorld, type TestBrowser, type TestWorld } from "../fixtures";
+import { book, reservationFields, setupWorld, type TestBrowser, type TestWorld } from "../fixtures";
 import { startPeer, type TestPeer } from "../peer";
 
 let world: TestWorld;
@@ -15,18 +15,7 @@ afterEach(() => peer.close());
 const q = (sql: string, ...params: unknown[]) => world.db.$client.prepare(sql).all(...params) as Record<string, unknown>[];
 const one = (sql: string, ...params: unknown[]) => q(sql, ...params)[0];
 
-const form = (over: Record<string, string | number> = {}) => ({
-  customerId: world.fx.customers.kikuchi.id,
-  staffId: world.fx.staff.aida.id,
-  facilityId: "",
-  menuId: world.fx.menus.cutColorTreatment.id,
-  date: "2025-04-02",
-  time: "11:00",
-  durationMin: "",
-  route: "電話",
-  visitMemo: "",
-  ...over,
-});
+const form = (over: Record<string, string | number> = {}) => reservationFields(world, over);
 
 async function bookThroughForm(over: Record<string, string | number> = {}) {
   const res = await desk.post("/reservations", form(over));

@@ -140,12 +140,7 @@ export function NoticeDetail({ n, appName, csrfToken, flash }: { n: NoticeView; 
           <a class="button" href="/reservations?from=&sync=failed">
             予約一覧へ
           </a>
-          <form method="post" action={`/notices/${n.id}/resolution`} class="inline">
-            <CsrfInput token={csrfToken} />
-            <button type="submit" class="primary">
-              予約を転記しました
-            </button>
-          </form>
+          <TranscribedButton n={n} csrfToken={csrfToken} />
         </div>
       ) : (
         <div class="form-actions">
@@ -154,12 +149,7 @@ export function NoticeDetail({ n, appName, csrfToken, flash }: { n: NoticeView; 
               予約を転記する
             </a>
           ) : (
-            <form method="post" action={`/notices/${n.id}/resolution`} class="inline">
-              <CsrfInput token={csrfToken} />
-              <button type="submit" class="primary">
-                予約を転記しました
-              </button>
-            </form>
+            <TranscribedButton n={n} csrfToken={csrfToken} />
           )}
         </div>
       )}
@@ -169,5 +159,17 @@ export function NoticeDetail({ n, appName, csrfToken, flash }: { n: NoticeView; 
         </p>
       )}
     </section>
+  );
+}
+
+/** 予約を転記しました: staff copied it by hand; the notice is resolved. */
+function TranscribedButton({ n, csrfToken }: { n: NoticeView; csrfToken: string }) {
+  return (
+    <form method="post" action={`/notices/${n.id}/resolution`} class="inline">
+      <CsrfInput token={csrfToken} />
+      <button type="submit" class="primary">
+        予約を転記しました
+      </button>
+    </form>
   );
 }
