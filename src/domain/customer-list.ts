@@ -432,3 +432,33 @@ export function changeContract(db: Db, clock: Clock, customer: Customer, contrac
     prepared(db, "UPDATE plan_contracts SET status = ?, ended_on = coalesce(?, ended_on) WHERE id = ? AND customer_id = ? AND status <> 'cancelled'").run(status, ended, contractId, customer.id).changes > 0
   );
 }
+
+export interface DeletionRecord {
+  deletedAt: Date;
+  deletedBy: string | null;
+  reason: "bulk" | "individual";
+  count: number;
+  customerNos: number[];
+  cancelledReservations: number;
+  endedContracts: number;
+}
+
+/** The deletion audit, newest first: numbers only, as it was recorded. */
+export function listDeletions(db: Db, salonId: number, limit = 200): DeletionRecord[] {
+  return prepared<{ deleted_at: number; name: string | null; reason: "bulk" | "individual"; count: number; customer_nos: string; cancelled_reservations: number; ended_contracts: number }>(
+    db,
+    `SELECT d.deleted_at, u.display_name AS name, d.reason, d.count, d.customer_nos, d.cancelled_reservations, d.ended_contracts
+       FROM customer_deletions d LEFT JOIN users u ON u.id = d.deleted_by
+      WHERE d.salon_id = ? ORDER BY d.deleted_at DESC, d.id DESC LIMIT ?`,
+  )
+    .all(salonId, limit)
+    .map((r) => ({
+      deletedAt: new Date(r.deleted_at),
+      deletedBy: r.name,
+      reason: r.reason,
+      count: r.count,
+      customerNos: JSON.parse(r.customer_nos) as number[],
+      cancelledReservations: r.cancelled_reservations,
+      endedContracts: r.ended_contracts,
+    }));
+}

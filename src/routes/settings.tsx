@@ -1,6 +1,8 @@
 import { Hono, type Context } from "hono";
 import { emptyForm, type FormState } from "../../views/components/form";
 import { SalonBoardMapping, SalonBoardSettings, type TestResult } from "../../views/settings/salonboard";
+import { DeletionLog } from "../../views/settings/deletions";
+import { listDeletions } from "../domain/customer-list";
 import { ErrorMessage } from "../../views/errors";
 import { SettingsIndex } from "../../views/settings/index";
 import { MasterForm, MasterList } from "../../views/settings/masters";
@@ -176,6 +178,7 @@ export const settingsRoutes = new Hono<SignedInEnv>()
   .get("/", (c) => renderPage(c, { title: "設定", nav: "settings" }, <SettingsIndex />))
   .route("/salon", salonRoutes)
   .route("/salonboard", salonBoardRoutes)
+  .get("/deletions", (c) => renderPage(c, { title: "お客様の削除履歴 | 設定", nav: "settings" }, <DeletionLog records={listDeletions(c.get("deps").db, c.get("user").salonId)} />))
   .route("/users", userRoutes);
 
 for (const spec of Object.values(MASTERS)) settingsRoutes.route(`/${spec.key}`, masterRoutes(spec));

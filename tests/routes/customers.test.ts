@@ -194,6 +194,11 @@ describe("お客様管理: bulk delete, one page at a time", () => {
     expect(await (await desk.get(res.headers.get("Location")!)).text()).toContain("2件のお客様を削除しました。");
     expect(q("SELECT count(*) AS n FROM customers WHERE id IN (?, ?)", a, b)).toEqual([{ n: 0 }]);
     expect(q("SELECT reason, count, customer_nos, deleted_by FROM customer_deletions")).toEqual([{ reason: "bulk", count: 2, customer_nos: "[501,502]", deleted_by: world.fx.users.staff.id }]);
+    const admin = await world.browser("admin");
+    const log = await (await admin.get("/settings/deletions")).text();
+    expect(log).toContain("<td>受付</td><td>一括削除</td><td class=\"num\">2件</td><td>501, 502</td>");
+    expect(log).not.toContain("一郎");
+    expect((await desk.get("/settings/deletions")).status).toBe(403);
     expect(q("SELECT customer_id, visit_memo, status FROM reservations WHERE id = ?", past.id)).toEqual([{ customer_id: null, visit_memo: "", status: "paid" }]);
     expect(await (await desk.get(`/reservations/${past.id}`)).text()).toContain("削除済みのお客様");
   });

@@ -131,11 +131,11 @@ function LaneCell({ column, lane, row, slot, date }: { column: ScheduleColumn; l
   if (starting) return <BadgeCell badge={starting} />;
   if (lane.some((b) => b.row < row && b.row + b.span > row)) return null; // covered by a rowspan
   if (column.facilityId) return <td></td>;
-  const params = new URLSearchParams({ date, time: formatMinute(slot) });
-  if (column.staffId) params.set("staffId", String(column.staffId));
+  // A plain template: this runs for every empty cell of a 30-stylist day.
+  const href = `/reservations/new?date=${date}&time=${encodeURIComponent(formatMinute(slot))}${column.staffId ? `&staffId=${column.staffId}` : ""}`;
   return (
     <td>
-      <a class="add" href={`/reservations/new?${params}`}>
+      <a class="add" href={href}>
         <span class="visually-hidden">
           {column.label} {formatMinute(slot)}に
         </span>

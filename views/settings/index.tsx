@@ -6,6 +6,7 @@ const SECTIONS = [
   { href: "/settings/plans", label: "定額プラン", note: "定額プランと月額料金" },
   { href: "/settings/salonboard", label: "SALON BOARD連携", note: "接続先・接続テスト・スタッフとクーポンの紐付け・連携の状態" },
   { href: "/settings/users", label: "ユーザー", note: "ログインID・権限" },
+  { href: "/settings/deletions", label: "お客様の削除履歴", note: "いつ・誰が・何件・どのお客様番号を削除したか" },
 ];
 
 export function SettingsIndex() {
