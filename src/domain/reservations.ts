@@ -210,7 +210,7 @@ export function saveReservation(
         ).run(...row, ...sb, fromSalonBoard?.receivedAt.getTime() ?? null, existing.id);
         id = existing.id;
       } else {
-        const number = prepared<{ n: number }>(db, "SELECT coalesce(max(number), 0) + 1 AS n FROM reservations WHERE salon_id = ?").get(salonId)!.n;
+        const number = nextReservationNumber(db, salonId);
         id = Number(
           prepared(
             db,
@@ -277,6 +277,11 @@ export function updateVisitMemo(db: Db, clock: Clock, reservation: Reservation, 
     .returning()
     .get();
   return { ok: true, reservation: updated };
+}
+
+/** The salon's next 予約番号; call it inside the transaction that inserts the reservation. */
+export function nextReservationNumber(db: Db, salonId: number): number {
+  return prepared<{ n: number }>(db, "SELECT coalesce(max(number), 0) + 1 AS n FROM reservations WHERE salon_id = ?").get(salonId)!.n;
 }
 
 /** A reservation by id, typed; compiled once (every write reads its row back through it). */

@@ -11,7 +11,7 @@ import { formatMinute } from "../lib/jst";
 import { normalizePhone } from "../lib/phone";
 import { salonDay } from "../domain/capacity";
 import { raiseNotice, resolveReservationNotices } from "../domain/notices";
-import { findReservation, reservationById, saveReservation, type ReservationInput } from "../domain/reservations";
+import { findReservation, nextReservationNumber, reservationById, saveReservation, type ReservationInput } from "../domain/reservations";
 import { callSalonBoard } from "./client";
 import { findConnection } from "./connections";
 import { noteConnectionError, reservationIdOfExternal } from "./outbound";
@@ -272,7 +272,7 @@ function register(db: Db, salonId: number, no: string, r: Json, existing: Reserv
     ).run(row.date, row.minute, row.duration, row.minute + row.duration, row.menuName, payload, why, now.getTime(), existing.id);
     id = existing.id;
   } else {
-    const number = prepared<{ n: number }>(db, "SELECT coalesce(max(number), 0) + 1 AS n FROM reservations WHERE salon_id = ?").get(salonId)!.n;
+    const number = nextReservationNumber(db, salonId);
     id = Number(
       prepared(
         db,

@@ -12,6 +12,7 @@ import {
 import { formatPhone } from "../../src/lib/phone";
 import { Flash } from "../components/flash";
 import { CsrfInput } from "../components/form";
+import { Pager } from "../components/pager";
 
 function Text({ name, label, value, size = "short" }: { name: string; label: string; value: string | number | null; size?: string }) {
   return (
@@ -116,17 +117,6 @@ function SearchForm({ f }: { f: CustomerFilter }) {
   );
 }
 
-function Pager({ f, page, pages }: { f: CustomerFilter; page: number; pages: number }) {
-  return (
-    <nav class="pager" aria-label="ページ">
-      {page > 1 ? <a href={`/customers?${filterQuery(f, page - 1)}`}>« 前へ</a> : <span class="disabled">« 前へ</span>}
-      <span>
-        {page} / {pages}
-      </span>
-      {page < pages ? <a href={`/customers?${filterQuery(f, page + 1)}`}>次へ »</a> : <span class="disabled">次へ »</span>}
-    </nav>
-  );
-}
 
 export interface CustomerListProps {
   filter: CustomerFilter;
@@ -168,7 +158,7 @@ export function CustomerList({ filter, result, csrfToken, flash, blockers = [], 
         </button>
         <p class="hint">ページを離れると、選択中の項目はリセットされます。</p>
       </div>
-      <Pager f={filter} page={result.page} pages={result.pages} />
+      <Pager page={result.page} pages={result.pages} href={(page) => `/customers?${filterQuery(filter, page)}`} />
       <form id="bulk-delete" method="post" action="/customers/deletion" autocomplete="off">
         <CsrfInput token={csrfToken} />
         <input type="hidden" name="back" value={filterQuery(filter)} />
@@ -233,7 +223,7 @@ export function CustomerList({ filter, result, csrfToken, flash, blockers = [], 
           </table>
         )}
       </form>
-      <Pager f={filter} page={result.page} pages={result.pages} />
+      <Pager page={result.page} pages={result.pages} href={(page) => `/customers?${filterQuery(filter, page)}`} />
       <dialog id="bulk-delete-dialog" aria-labelledby="bulk-delete-title">
         <h2 id="bulk-delete-title">
           選択中のお客様: <span data-selected-count>0</span>件

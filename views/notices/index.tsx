@@ -3,6 +3,7 @@ import { noticeHeadline, noticeMessage, RESOLUTION_LABELS, type NoticeView, type
 import { formatDateTime, formatNoticeDate, formatNoticeDateTime } from "../../src/lib/jst";
 import { Flash } from "../components/flash";
 import { CsrfInput } from "../components/form";
+import { Pager } from "../components/pager";
 
 /** The mark of a notice nobody has resolved yet. */
 export function AlertMark() {
@@ -100,15 +101,7 @@ export function NoticeList({ rows, total, page, pages, appName }: { rows: Notice
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav class="pager" aria-label="ページ">
-          {page > 1 ? <a href={`/notices?page=${page - 1}`}>« 前へ</a> : <span class="disabled">« 前へ</span>}
-          <span>
-            {page} / {pages}
-          </span>
-          {page < pages ? <a href={`/notices?page=${page + 1}`}>次へ »</a> : <span class="disabled">次へ »</span>}
-        </nav>
-      )}
+      {pages > 1 && <Pager page={page} pages={pages} href={(n) => `/notices?page=${n}`} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { STATUS_LABELS } from "../../src/domain/reservations";
 import { formatMinute, formatShortDate } from "../../src/lib/jst";
 import { statusBadge } from "./detail";
 import { SyncFailedIcon } from "./sync";
+import { Pager } from "../components/pager";
 
 function FilterSelect(props: { name: string; label: string; options: { value: string; label: string; selected: boolean }[] }) {
   return (
@@ -112,20 +113,8 @@ export function ReservationList({ filter, result, staff }: { filter: Reservation
           </tbody>
         </table>
       )}
-      <Pager filter={filter} result={result} />
+      {result.pages > 1 && <Pager page={result.page} pages={result.pages} href={(page) => `/reservations?${filterQuery(filter, page)}`} />}
     </section>
   );
 }
 
-function Pager({ filter, result }: { filter: ReservationFilter; result: ReservationPage }) {
-  if (result.pages <= 1) return null;
-  return (
-    <nav class="pager" aria-label="ページ">
-      {result.page > 1 ? <a href={`/reservations?${filterQuery(filter, result.page - 1)}`}>« 前へ</a> : <span class="disabled">« 前へ</span>}
-      <span>
-        {result.page} / {result.pages}
-      </span>
-      {result.page < result.pages ? <a href={`/reservations?${filterQuery(filter, result.page + 1)}`}>次へ »</a> : <span class="disabled">次へ »</span>}
-    </nav>
-  );
-}
