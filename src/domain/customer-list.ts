@@ -56,7 +56,7 @@ const monthDay = (m: string | undefined, d: string | undefined): string | null =
   if (!month || month < 1) return null;
   return `${String(month).padStart(2, "0")}-${String(day && day >= 1 ? day : 1).padStart(2, "0")}`;
 };
-const isDate = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
+const isDate = (s: string | undefined): s is string => !!s && isRealDate(s);
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | null => ((list as readonly string[]).includes(v ?? "") ? (v as T) : null);
 
 /** The search from the URL: what is unreadable is simply not filtered on. */
